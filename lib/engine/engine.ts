@@ -1,0 +1,232 @@
+// The cancel engine: one intent → one journal entry → at most the cancels the retry policy allows,
+// and an outcome that is verified with the venue whenever the venue's answer leaves doubt.
+import type { CredentialSource } from '../vault/credentials';
+import type { CancelOutcome, OrderView, VenueAdapter, VenueId } from '../venues/types';
+import { isOrders } from '../venues/types';
+import type { Send } from './http';
+import { Journal, needsVerification, type JournalEntry } from './journal';
+import { systemClock, type Clock } from './rate-limit';
+import { VenueClient } from './venue-client';
+
+export interface CancelIntent {
+  venue: VenueId;
+  orderId: string;
+  hints: Record<string, string>;
+  source: JournalEntry['source'];
+}
+
+export interface EngineOptions {
+  venues: Record<VenueId, VenueAdapter>;
+  credentials: CredentialSource;
+  journal?: Journal;
+  send: Send;
+  clock?: Clock;
+  /** How long a pending cancel is polled before the last known state is shown. */
+  pendingDeadlineMs?: number;
+  pollIntervalMs?: number;
+}
+
+const MAX_RATE_LIMIT_RETRIES = 3;
+const CANCELLED_STATUS = /cancel/i;
+
+export class CancelEngine {
+  readonly journal: Journal;
+  private readonly clients = new Map<VenueId, VenueClient>();
+  private readonly inFlight = new Map<string, Promise<JournalEntry>>();
+  private readonly clock: Clock;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.journal = opts.journal ?? new Journal();
+    this.clock = opts.clock ?? systemClock;
+  }
+
+  client(venue: VenueId): VenueClient {
+    let client = this.clients.get(venue);
+    if (!client) {
+      client = new VenueClient(this.opts.venues[venue], this.opts.send, this.clock);
+      this.clients.set(venue, client);
+    }
+    return client;
+  }
+
+  /** A second cancel of the same order while the first is in flight joins the first. */
+  cancel(intent: CancelIntent, known?: OrderView): Promise<JournalEntry> {
+    const key = `${intent.venue}:${intent.orderId}`;
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const run = this.run(intent, known).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, run);
+    return run;
+  }
+
+  inFlightEntry(venue: VenueId, orderId: string): Promise<JournalEntry> | undefined {
+    return this.inFlight.get(`${venue}:${orderId}`);
+  }
+
+  private async run(intent: CancelIntent, known?: OrderView): Promise<JournalEntry> {
+    const startedAtMs = this.clock.now();
+    const { hints } = intent;
+    const entry = await this.journal.begin({
+      venue: intent.venue, orderId: intent.orderId, source: intent.source, startedAtMs, hints,
+      ...pick(hints, ['symbol', 'side', 'quantity', 'price']),
+    });
+    const finish = (outcome: CancelOutcome) =>
+      this.journal.update(entry, { status: outcome.kind, outcome, message: outcome.message ?? defaultMessage(outcome), latencyMs: this.clock.now() - startedAtMs });
+
+    const adapter = this.opts.venues[intent.venue];
+    const creds = await this.opts.credentials.get(intent.venue);
+    if (creds.state !== 'ok') {
+      const message = creds.state === 'locked'
+        ? 'QuickCancel is locked — unlock it, then retry this cancel from the popup'
+        : `No ${adapter.name} credentials yet — add them in QuickCancel's Settings`;
+      return this.journal.update(entry, { status: 'not-sent', message, latencyMs: this.clock.now() - startedAtMs });
+    }
+    const client = this.client(intent.venue);
+    try {
+      let order = known;
+      if (!order) {
+        const state = await client.orderState(intent.orderId, creds.credentials, false, hints.leg);
+        if ('failed' in state) return await finish(state.failed);
+        if (!state.found) return await finish({ kind: 'already-closed', message: `${adapter.name} has no open order ${intent.orderId}` });
+        order = state.order;
+      }
+      await this.journal.update(entry, describeOrder(order));
+      if (order.state === 'closed') return await finish(closedOutcome(order));
+      return await finish(await this.cancelWithPolicy(client, order, creds.credentials, entry));
+    } catch (error) {
+      // Nothing below is expected to throw; if it does, the user still sees the truth: unknown.
+      return finish({ kind: 'unknown', message: `QuickCancel could not finish this cancel (${String(error)}); check the order` });
+    }
+  }
+
+  private async cancelWithPolicy(client: VenueClient, order: OrderView, credentials: unknown, entry: JournalEntry): Promise<CancelOutcome> {
+    let resynced = false;
+    let resent = false;
+    let rateRetries = 0;
+    for (;;) {
+      const outcome = await client.run(client.adapter.cancel, order.cancelFields, credentials);
+      await this.journal.update(entry, { attempts: entry.attempts + 1 });
+      client.forgetOpenOrders();
+      switch (outcome.kind) {
+        case 'cancelled':
+        case 'already-closed':
+        case 'rejected':
+          return outcome;
+        case 'auth-failed':
+          // A signature or epoch rejection may be our clock: one resync, one retry.
+          if (outcome.clockSkew && !resynced && !client.clockSyncedRecently && (await client.syncClock(true))) {
+            resynced = true;
+            continue;
+          }
+          return outcome;
+        case 'rate-limited': {
+          if (rateRetries >= MAX_RATE_LIMIT_RETRIES) return outcome;
+          const waitMs = outcome.retryAfterMs ?? 1000 * 2 ** rateRetries;
+          rateRetries++;
+          client.pause(waitMs);
+          await this.journal.update(entry, { message: `Rate-limited by the venue; retrying in ${Math.ceil(waitMs / 1000)} s` });
+          continue;
+        }
+        case 'pending':
+          return this.pollUntilTerminal(client, order, credentials, entry, outcome);
+        case 'unknown': {
+          // Never blind-retry: look first, and send at most one more cancel.
+          await this.journal.update(entry, { status: 'verifying', message: `${outcome.message} — checking the order` });
+          const state = await client.orderState(order.key, credentials, true, leg(order));
+          if ('failed' in state) return { kind: 'unknown', message: `${outcome.message}; the order could not be checked yet (${state.failed.message})` };
+          if (!state.found) return { kind: 'already-closed', message: 'The order is no longer at the venue' };
+          if (state.order.state === 'closed') return closedOutcome(state.order);
+          if (state.order.state === 'in-flight') return this.pollUntilTerminal(client, order, credentials, entry, { kind: 'pending', venueStatus: state.order.venueStatus });
+          if (resent) return { kind: 'unknown', message: 'The order is still open after two cancel attempts; check it at the venue' };
+          resent = true;
+          continue;
+        }
+      }
+    }
+  }
+
+  private async pollUntilTerminal(client: VenueClient, order: OrderView, credentials: unknown, entry: JournalEntry, pending: CancelOutcome): Promise<CancelOutcome> {
+    await this.journal.update(entry, { status: 'verifying', message: pending.message ?? 'Cancel accepted; waiting for the venue to confirm' });
+    const deadline = this.clock.now() + (this.opts.pendingDeadlineMs ?? 10_000);
+    let last = pending;
+    while (this.clock.now() < deadline) {
+      await this.clock.sleep(this.opts.pollIntervalMs ?? 400);
+      const state = await client.orderState(order.key, credentials, true, leg(order));
+      if ('failed' in state) continue;
+      if (!state.found) return { kind: 'cancelled', message: 'Cancel confirmed: the order left the open orders' };
+      if (state.order.state === 'closed') return closedOutcome(state.order);
+      last = { kind: 'pending', venueStatus: state.order.venueStatus, message: `Cancel accepted, not yet confirmed (venue status ${state.order.venueStatus || 'unknown'})` };
+    }
+    return last;
+  }
+
+  /**
+   * After a worker restart: entries left sending, verifying or unknown are checked with the venue.
+   * An order still open is the same intent unfinished, so it gets its cancel (once).
+   */
+  async verifyUnresolved(): Promise<void> {
+    const entries = (await this.journal.list()).filter(needsVerification);
+    await Promise.all(entries.map(async (entry) => {
+      if (this.inFlight.has(`${entry.venue}:${entry.orderId}`)) return;
+      const creds = await this.opts.credentials.get(entry.venue);
+      if (creds.state !== 'ok') return;
+      const client = this.client(entry.venue);
+      const key = `${entry.venue}:${entry.orderId}`;
+      const run = (async () => {
+        const state = await client.orderState(entry.orderId, creds.credentials, true, entry.hints?.leg);
+        const done = (outcome: CancelOutcome) => this.journal.update(entry, { status: outcome.kind, outcome, message: `${outcome.message ?? defaultMessage(outcome)} (checked after a restart)` });
+        if ('failed' in state) return this.journal.update(entry, { message: `Not verified yet: ${state.failed.message}` });
+        if (!state.found) return done({ kind: 'already-closed', message: 'The order is no longer at the venue' });
+        if (state.order.state === 'closed') return done(closedOutcome(state.order));
+        if (entry.attempts > 1) return done({ kind: 'unknown', message: 'The order is still open after two cancel attempts; check it at the venue' });
+        return done(await this.cancelWithPolicy(client, state.order, creds.credentials, entry));
+      })().finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, run);
+      await run;
+    }));
+  }
+
+  /** Lists the venue's open orders and cancels each within the venue's rate limit. */
+  async cancelAll(venue: VenueId): Promise<{ entries: JournalEntry[] } | { outcome: CancelOutcome }> {
+    const creds = await this.opts.credentials.get(venue);
+    if (creds.state !== 'ok') return { outcome: { kind: 'auth-failed', message: creds.state === 'locked' ? 'QuickCancel is locked' : 'No credentials for this venue' } };
+    const list = await this.client(venue).openOrders(creds.credentials, true);
+    if (!isOrders(list)) return { outcome: list };
+    const open = list.orders.filter((o) => o.state !== 'closed');
+    const entries = await Promise.all(
+      open.map((o) => this.cancel({ venue, orderId: o.key, hints: hintsOf(o), source: 'cancel-all' }, o)),
+    );
+    return { entries };
+  }
+}
+
+const leg = (order: OrderView) => (typeof order.cancelFields.legOrderIndicator === 'string' ? order.cancelFields.legOrderIndicator : undefined);
+
+function closedOutcome(order: OrderView): CancelOutcome {
+  return CANCELLED_STATUS.test(order.venueStatus)
+    ? { kind: 'cancelled', venueStatus: order.venueStatus, message: `Cancelled (venue status ${order.venueStatus})` }
+    : { kind: 'already-closed', venueStatus: order.venueStatus, message: `Not open any more: ${order.venueStatus || 'closed'}` };
+}
+
+function defaultMessage(outcome: CancelOutcome): string {
+  return { cancelled: 'Cancelled', pending: 'Cancel accepted, not yet confirmed', 'already-closed': 'Already closed' }[outcome.kind as string] ?? outcome.kind;
+}
+
+function describeOrder(o: OrderView): Partial<JournalEntry> {
+  const out: Partial<JournalEntry> = {};
+  if (o.symbol) out.symbol = o.symbol;
+  if (o.side) out.side = o.side;
+  if (o.quantity !== undefined) out.quantity = String(o.quantity);
+  if (o.price !== undefined) out.price = String(o.price);
+  return out;
+}
+
+function hintsOf(o: OrderView): Record<string, string> {
+  return Object.fromEntries(Object.entries(describeOrder(o)).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+}
+
+function pick(hints: Record<string, string>, keys: Array<'symbol' | 'side' | 'quantity' | 'price'>): Partial<JournalEntry> {
+  const out: Partial<JournalEntry> = {};
+  for (const k of keys) if (hints[k]) out[k] = hints[k];
+  return out;
+}

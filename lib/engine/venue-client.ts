@@ -1,0 +1,125 @@
+// Runs one venue operation — build, wait for the rate limit, send, parse — with the venue's clock.
+// Also answers the questions the engine asks before and after a cancel: "what is this order now?"
+import type {
+  CancelOutcome, HttpResponse, Operation, OrderView, OrdersResult, VenueAdapter, VenueId,
+} from '../venues/types';
+import { isOrders } from '../venues/types';
+import type { Send } from './http';
+import { systemClock, TokenBucket, type Clock } from './rate-limit';
+
+/** What a lookup says about one order now. */
+export type OrderState =
+  | { found: true; order: OrderView }
+  | { found: false }
+  | { failed: CancelOutcome };
+
+const ORDER_LIST_TTL_MS = 1500;
+const CLOCK_RESYNC_AFTER_MS = 10 * 60_000;
+
+export class VenueClient {
+  private readonly bucket: TokenBucket;
+  private offsetMs = 0;
+  private syncedAtMs = -Infinity;
+  private lastNowMs = 0;
+  private openOrdersCache: { atMs: number; result: Promise<OrdersResult> } | undefined;
+
+  constructor(
+    readonly adapter: VenueAdapter,
+    private readonly send: Send,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.bucket = new TokenBucket(adapter.rateLimit, clock);
+  }
+
+  get id(): VenueId {
+    return this.adapter.id;
+  }
+
+  /** Venue time, strictly increasing per venue: some venues reject a repeated nonce. */
+  nowMs(): number {
+    const now = Math.max(Math.round(this.clock.now() + this.offsetMs), this.lastNowMs + 1);
+    this.lastNowMs = now;
+    return now;
+  }
+
+  async run<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown): Promise<R | CancelOutcome> {
+    const input = { order, credentials, nowMs: this.nowMs() };
+    const built = await operation.build(input);
+    if ('refused' in built) return built.refused;
+    await this.bucket.take();
+    const sentAt = this.clock.now();
+    const res = await this.send(built.request);
+    this.learnFromDate(res, sentAt);
+    return operation.parse(res, input);
+  }
+
+  pause(ms: number): void {
+    this.bucket.pause(ms);
+  }
+
+  /** Resyncs the clock offset from the venue's time endpoint; false where the venue has none. */
+  async syncClock(force = false): Promise<boolean> {
+    const timeOp = this.adapter.serverTime;
+    if (!timeOp) return false;
+    if (!force && this.clock.now() - this.syncedAtMs < CLOCK_RESYNC_AFTER_MS) return true;
+    const sentAt = this.clock.now();
+    const res = await this.send(timeOp.build());
+    const receivedAt = this.clock.now();
+    const serverMs = timeOp.parse(res);
+    if (serverMs === undefined) return false;
+    this.offsetMs = serverMs - (sentAt + receivedAt) / 2;
+    this.syncedAtMs = receivedAt;
+    return true;
+  }
+
+  get clockSyncedRecently(): boolean {
+    return this.clock.now() - this.syncedAtMs < 60_000;
+  }
+
+  // Venues without a time endpoint: the HTTP Date header (1 s resolution) corrects a clock that
+  // is off by more than 2 s.
+  private learnFromDate(res: HttpResponse, sentAt: number) {
+    if (this.adapter.serverTime || !res.headers.date) return;
+    const serverMs = Date.parse(res.headers.date);
+    if (Number.isNaN(serverMs)) return;
+    const offset = serverMs + 500 - (sentAt + this.clock.now()) / 2;
+    if (Math.abs(offset - this.offsetMs) > 2000) this.offsetMs = offset;
+    this.syncedAtMs = this.clock.now();
+  }
+
+  /** The open-orders list, shared by a burst of callers for a moment. */
+  openOrders(credentials: unknown, fresh = false): Promise<OrdersResult> {
+    const cached = this.openOrdersCache;
+    if (!fresh && cached && this.clock.now() - cached.atMs < ORDER_LIST_TTL_MS) return cached.result;
+    const result = this.run(this.adapter.openOrders, {}, credentials) as Promise<OrdersResult>;
+    this.openOrdersCache = { atMs: this.clock.now(), result };
+    result.then((r) => !isOrders(r) && this.openOrdersCache?.result === result && (this.openOrdersCache = undefined));
+    return result;
+  }
+
+  forgetOpenOrders(): void {
+    this.openOrdersCache = undefined;
+  }
+
+  /** The order as the venue reports it now; `fresh` skips the short-lived cache. */
+  async orderState(orderId: string, credentials: unknown, fresh: boolean, leg?: string): Promise<OrderState> {
+    const { adapter } = this;
+    const matches = (o: OrderView) =>
+      o.key === orderId && (!leg || !o.cancelFields.legOrderIndicator || o.cancelFields.legOrderIndicator === leg);
+    if (adapter.resolveWith === 'lookup') {
+      const result = (await this.run(adapter.lookup, { [adapter.idField]: orderId }, credentials)) as OrdersResult;
+      if (!isOrders(result)) return { failed: result };
+      const order = result.orders.find(matches);
+      return order ? { found: true, order } : { found: false };
+    }
+    const list = await this.openOrders(credentials, fresh);
+    if (!isOrders(list)) return { failed: list };
+    const open = list.orders.find(matches);
+    if (open) return { found: true, order: open };
+    // Gone from the open list: the one-order lookup tells cancelled from filled or unknown.
+    const history = (await this.run(adapter.lookup, { [adapter.idField]: orderId }, credentials)) as OrdersResult;
+    if (!isOrders(history)) return { found: false };
+    const closed = history.orders.find((o) => o.key === orderId);
+    return closed ? { found: true, order: { ...closed, state: closed.state === 'open' ? 'closed' : closed.state } } : { found: false };
+  }
+}

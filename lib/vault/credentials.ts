@@ -1,0 +1,11 @@
+import type { VenueId } from '../venues/types';
+
+export type CredentialsState =
+  | { state: 'ok'; credentials: unknown }
+  | { state: 'locked' }
+  | { state: 'missing' };
+
+/** Where the engine gets a venue's credentials; only the background implements it. */
+export interface CredentialSource {
+  get(venue: VenueId): Promise<CredentialsState>;
+}

@@ -1,0 +1,130 @@
+// Helpers every venue adapter shares. All pure; none of them throws.
+import { z } from 'zod';
+import type { Built, CancelOutcome, HttpResponse } from './types';
+
+/** JSON.parse that never throws: undefined for anything that is not JSON. */
+export function parseJson(body: string): unknown {
+  if (!body) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A field as a string ('' when absent or not a scalar). */
+export function str(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+/** A field as a finite number (numeric strings accepted), or undefined. */
+export function num(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** Retry-After in seconds or as an HTTP date, as ms from nowMs. */
+export function retryAfterMs(headers: Record<string, string>, nowMs: number): number | undefined {
+  const value = headers['retry-after']?.trim();
+  if (!value) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Math.round(Number(value) * 1000) : Date.parse(value) - nowMs;
+  // A venue's "come back in a day" is capped: the engine never parks a cancel for that long.
+  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_RETRY_AFTER_MS) : undefined;
+}
+
+/** What went wrong on the wire, in words a trader can act on. */
+export function describeResponse(res: HttpResponse): string {
+  if (res.transportError === 'timeout') return 'No answer from the venue within 10 s';
+  if (res.transportError === 'aborted') return 'The request was aborted';
+  if (res.status === 0) return 'Could not reach the venue (network error)';
+  const body = res.body.trim();
+  const shape = !body
+    ? 'empty body'
+    : /^\s*</.test(body)
+      ? 'an HTML page'
+      : parseJson(body) === undefined
+        ? 'a reply that is not JSON'
+        : 'an unexpected reply';
+  return `HTTP ${res.status} with ${shape}`;
+}
+
+/** The rows every venue's table starts with: no response, 5xx. */
+export function unknownIfNoAnswer(res: HttpResponse): CancelOutcome | undefined {
+  if (res.status === 0 || res.transportError) {
+    return { kind: 'unknown', message: `${describeResponse(res)}; the cancel may or may not have happened` };
+  }
+  if (res.status >= 500) {
+    return { kind: 'unknown', message: `${describeResponse(res)}; the cancel may or may not have happened` };
+  }
+  return undefined;
+}
+
+export function rateLimited(res: HttpResponse, nowMs: number): CancelOutcome {
+  const retryAfter = retryAfterMs(res.headers, nowMs);
+  return {
+    kind: 'rate-limited',
+    message: 'The venue is rate-limiting requests',
+    ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+  };
+}
+
+export const refuse = (outcome: CancelOutcome): Built => ({ refused: outcome });
+export const missingField = (field: string): Built =>
+  refuse({ kind: 'rejected', code: 'QC_MISSING_FIELD', message: `Order field ${field} is missing` });
+export const unsupported = (what: string): Built =>
+  refuse({ kind: 'rejected', code: 'QC_UNSUPPORTED_OPERATION', message: `${what} is not supported by this venue` });
+
+/** Printable ASCII without whitespace: the only thing a header value may safely carry. */
+export const asciiToken = (min: number, max: number) =>
+  z.string().min(min).max(max).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+/** Decodes a JWT's payload without verifying it; undefined for anything else. */
+export function jwtPayload(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts[1]) return undefined;
+  try {
+    const b64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
+    const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    const payload = parseJson(json);
+    return isRecord(payload) ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JWT `exp` in ms: values above 1e11 are already ms, smaller ones are seconds. */
+export function jwtExpiryMs(payload: Record<string, unknown> | undefined): number | undefined {
+  const exp = num(payload?.exp);
+  if (exp === undefined) return undefined;
+  return exp > 1e11 ? exp : exp * 1000;
+}
+
+/** 60 s of slack absorbs local clock error. */
+export const isExpired = (expiresAtMs: number | undefined, nowMs: number): boolean =>
+  expiresAtMs !== undefined && expiresAtMs + 60_000 <= nowMs;
+
+/** Builds a URL query from ordered pairs with encodeURIComponent (venues sign these exact bytes). */
+export function query(pairs: Array<[string, string | number]>): string {
+  return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
+}
+
+/** Reads zod issues into one short sentence for the user. */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid value';
+  const path = issue.path.join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

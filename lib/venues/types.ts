@@ -1,0 +1,116 @@
+// The venue adapter contract (DESIGN.md, "The venue adapter"). Adapters are pure: they turn
+// inputs into exact HTTP requests and HTTP responses into results. The engine does all I/O.
+import type { ZodType } from 'zod';
+
+export type VenueId = 'pacetrader' | 'pocketful' | 'zebpay-futures' | 'tradernet' | 'coinswitch';
+export const VENUE_IDS = ['pacetrader', 'pocketful', 'zebpay-futures', 'tradernet', 'coinswitch'] as const satisfies readonly VenueId[];
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Absolute https URL, query included. Never carries a secret. */
+  url: string;
+  /** Exact names and values as sent. */
+  headers: Record<string, string>;
+  /** Exact bytes as sent (the same string that was signed, where the venue signs the body). */
+  body: string | null;
+}
+
+export interface HttpResponse {
+  /** 0 when no HTTP response arrived. */
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body: string;
+  transportError?: 'timeout' | 'network' | 'aborted';
+}
+
+export interface BuildInput<O, C> {
+  order: O;
+  credentials: C;
+  /** Local clock plus the venue's server-time offset, in ms. */
+  nowMs: number;
+}
+
+export type CancelOutcome =
+  | { kind: 'cancelled'; message?: string; venueStatus?: string }
+  | { kind: 'pending'; message?: string; venueStatus?: string }
+  | { kind: 'already-closed'; message?: string; venueStatus?: string }
+  | { kind: 'rejected'; code: string; message: string }
+  | { kind: 'auth-failed'; message: string; clockSkew?: boolean }
+  | { kind: 'rate-limited'; message: string; retryAfterMs?: number }
+  | { kind: 'unknown'; message: string };
+
+export type OutcomeKind = CancelOutcome['kind'];
+
+export type Built = { request: HttpRequest } | { refused: CancelOutcome };
+
+export interface OrderView {
+  /** The id the cancel needs. */
+  key: string;
+  state: 'open' | 'in-flight' | 'closed';
+  venueStatus: string;
+  symbol?: string;
+  side?: string;
+  price?: number;
+  quantity?: number;
+  remaining?: number;
+  createdAtMs?: number;
+  /** Order fields ready for cancel.build. */
+  cancelFields: Record<string, unknown>;
+}
+
+/** Lookup and open-orders results: zero orders means "not found". */
+export type OrdersResult = { orders: OrderView[] } | CancelOutcome;
+
+export interface Operation<I, C, R> {
+  build(input: BuildInput<I, C>): Promise<Built>;
+  parse(res: HttpResponse, input: BuildInput<I, C>): R;
+}
+
+/** The venue's server-time endpoint, for the engine's clock offset. */
+export interface ServerTimeOperation {
+  build(): HttpRequest;
+  /** The server's time in ms, or undefined when the reply does not say. */
+  parse(res: HttpResponse): number | undefined;
+}
+
+/** The engine's token bucket for one venue account: `burst` requests at once, `perSecond` sustained. */
+export interface RateLimit {
+  burst: number;
+  perSecond: number;
+}
+
+export interface VenueAdapter<O = any, C = any> {
+  id: VenueId;
+  name: string;
+  /** The order field that holds the id a page or a user gives (omsOrderId, clientOrderId, orderId). */
+  idField: string;
+  /** What a well-formed id looks like, to catch a typo before anything is sent. */
+  idPattern: RegExp;
+  /** Says in words what idPattern expects ("a UUID", "a whole number"…). */
+  idHint: string;
+  /**
+   * Where the engine completes an order before cancelling: 'lookup' when the venue's one-order
+   * lookup returns every cancel field, 'openOrders' when only the open-orders list does.
+   */
+  resolveWith: 'lookup' | 'openOrders';
+  rateLimit: RateLimit;
+  serverTime?: ServerTimeOperation;
+  /** Content-script match patterns (the venue's web UI). */
+  pageMatches: string[];
+  /** host_permissions. */
+  apiOrigins: string[];
+  credentialsSchema: ZodType<C>;
+  orderSchema: ZodType<O>;
+  cancel: Operation<O, C, CancelOutcome>;
+  /** input.order holds the id field(s). */
+  lookup: Operation<Partial<O>, C, OrdersResult>;
+  /** input.order holds optional filters. */
+  openOrders: Operation<Partial<O>, C, OrdersResult>;
+  /** Only where the venue has one. */
+  cancelAll?: Operation<Record<string, never>, C, CancelOutcome>;
+}
+
+export function isOrders(r: OrdersResult): r is { orders: OrderView[] } {
+  return 'orders' in r;
+}

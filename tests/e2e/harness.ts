@@ -1,0 +1,81 @@
+// Real Chromium with the production build of the extension, every venue host mapped to the local
+// simulator and every other host unresolvable (MAP * ~NOTFOUND): nothing leaves loopback.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSimulator, type Simulator } from '../simulator/server';
+import type { VenueId } from '../../lib/venues/types';
+import { chromiumPath } from './chromium';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface Harness {
+  sim: Simulator;
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  /** An extension page (popup.html, options.html) opened as a tab. */
+  extensionPage(path: string): Promise<Page>;
+  /** Sends a runtime message from an extension page, as the popup or options page would. */
+  sendFromExtension<T = any>(message: unknown): Promise<T>;
+  setCredentials(venue: VenueId, credentials: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launch(options: { headless?: boolean; controlPort?: number } = {}): Promise<Harness> {
+  const sim = await startSimulator({ controlPort: options.controlPort });
+  const profile = mkdtempSync(join(tmpdir(), 'qc-profile-'));
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  // The error page's DNS probe would bypass the resolver rules.
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ alternate_error_pages: { enabled: false } }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...sim.chromiumArgs,
+    ],
+  });
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(firstWorker.url()).host;
+  let helperPage: Page | undefined;
+
+  const harness: Harness = {
+    sim,
+    context,
+    extensionId,
+    async worker() {
+      const live = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+      return live ?? context.waitForEvent('serviceworker');
+    },
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async sendFromExtension(message) {
+      helperPage ??= await harness.extensionPage('popup.html');
+      return helperPage.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message);
+    },
+    async setCredentials(venue, credentials) {
+      const reply = await harness.sendFromExtension({ type: 'credentials.set', venue, credentials });
+      if (!reply?.ok) throw new Error(`credentials.set failed: ${JSON.stringify(reply)}`);
+    },
+    async close() {
+      await context.close();
+      await sim.stop();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** Every request the browser made went to a simulated venue host (the resolver map guarantees the rest fail). */
+export function unexpectedHosts(sim: Simulator): string[] {
+  return sim.requests.filter((r) => r.kind === 'unknown-host').map((r) => r.host);
+}

@@ -1,0 +1,74 @@
+// The simulator's shared model. Each venue module turns these generic orders into its own wire
+// shapes and checks requests exactly as that venue's spec (shared/venues/*.md) says.
+import type { VenueId } from '../../lib/venues/types';
+
+export type SimStatus = 'open' | 'cancelling' | 'cancelled' | 'filled' | 'rejected' | 'expired';
+
+export interface SimOrder {
+  venue: VenueId;
+  /** The id the venue cancels by (oms_order_id, clientOrderId, order_id…). */
+  id: string;
+  symbol: string;
+  side: 'BUY' | 'SELL';
+  price: number;
+  quantity: number;
+  filled: number;
+  status: SimStatus;
+  createdAtMs: number;
+  /** Venue-specific fields (executionType, exchangeOrderId, legOrderIndicator…). */
+  extra: Record<string, string | number>;
+}
+
+export type SimOrderSeed = Partial<SimOrder> & { id: string };
+
+export interface SimRequest {
+  host: string;
+  method: string;
+  /** Path with query, exactly as received. */
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface SimResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+/** A fault applied to the next matching API request(s). */
+export type Fault =
+  | { kind: 'respond'; status: number; body?: string; headers?: Record<string, string> }
+  | { kind: 'delay'; ms: number }
+  /** The venue applies the request, then the connection drops before any response. */
+  | { kind: 'lose-response' }
+  | { kind: 'expired-token' };
+
+export interface FaultRule {
+  venue: VenueId;
+  fault: Fault;
+  /** Only requests with this method and path prefix (default: every API request). */
+  method?: string;
+  pathPrefix?: string;
+  /** How many requests it applies to (default 1). */
+  times?: number;
+}
+
+export interface VenueContext {
+  /** The simulator's clock: local time plus the injected skew. */
+  now(): number;
+  /** Runs fn after ms unless the simulator stops first. */
+  later(ms: number, fn: () => void): void;
+  /** True while an expired-token fault is armed for this venue. */
+  tokenExpired(): boolean;
+  orders: Map<string, SimOrder>;
+}
+
+export interface VenueSim {
+  id: VenueId;
+  /** Hosts whose API this venue answers. */
+  apiHosts: string[];
+  /** True for paths this venue's API owns on its hosts (the rest is the web page). */
+  isApiPath(path: string): boolean;
+  handle(req: SimRequest, ctx: VenueContext): SimResponse | Promise<SimResponse>;
+}

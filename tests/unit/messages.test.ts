@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { contentMessageSchema, pageMessageSchema } from '../../lib/messages';
+
+describe('runtime message schemas', () => {
+  it('accepts a content script cancel, with hints defaulting to none', () => {
+    expect(contentMessageSchema.parse({ type: 'cancel', venue: 'pocketful', orderId: ' 123 ' })).toEqual({ type: 'cancel', venue: 'pocketful', orderId: '123', hints: {} });
+  });
+
+  it.each([
+    ['unknown type', { type: 'credentials.set', venue: 'pocketful', credentials: {} }],
+    ['unknown venue', { type: 'cancel', venue: 'binance', orderId: '1' }],
+    ['empty id', { type: 'cancel', venue: 'pocketful', orderId: '   ' }],
+    ['huge id', { type: 'cancel', venue: 'pocketful', orderId: 'x'.repeat(129) }],
+    ['hints that are not strings', { type: 'cancel', venue: 'pocketful', orderId: '1', hints: { qty: 5 } }],
+    ['not an object', 'cancel'],
+    ['null', null],
+  ])('a content script may not send: %s', (_, message) => {
+    expect(contentMessageSchema.safeParse(message).success).toBe(false);
+  });
+
+  it('extension pages may send more, still validated', () => {
+    expect(pageMessageSchema.safeParse({ type: 'credentials.set', venue: 'coinswitch', credentials: { apiKey: 'x' } }).success).toBe(true);
+    expect(pageMessageSchema.safeParse({ type: 'cancel-all', venue: 'tradernet' }).success).toBe(true);
+    expect(pageMessageSchema.safeParse({ type: 'retry', entryId: 'not-a-uuid' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,175 @@
+// @vitest-environment node
+// The Tradelab OMS adapter (PaceTrader, Pocketful), as specified in shared/venues/pace-oms.md.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pacetrader, pocketful } from '../../../lib/venues/pace-oms';
+import type { Built, CancelOutcome, HttpRequest, HttpResponse } from '../../../lib/venues/types';
+
+const NOW = 1_710_403_200_000;
+const CREDS = { accessToken: 'fakePocketfulAccessToken-0001.notARealSignature', clientId: 'YG1234' };
+const b64url = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const jwt = (payload: object) => `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.c2ln`;
+
+const requestOf = (b: Built): HttpRequest => {
+  if (!('request' in b)) throw new Error(`refused: ${JSON.stringify(b.refused)}`);
+  return b.request;
+};
+const refusalOf = (b: Built): CancelOutcome => {
+  if (!('refused' in b)) throw new Error(`built: ${JSON.stringify(b.request)}`);
+  return b.refused;
+};
+const res = (status: number, body: unknown = '', headers: Record<string, string> = {}): HttpResponse =>
+  ({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const cancel = (order: object, credentials: object = CREDS) => pocketful.cancel.build({ order: order as never, credentials: credentials as never, nowMs: NOW });
+
+describe('cancel requests', () => {
+  it.each([
+    ['REGULAR', 'https://trade.pocketful.in/api/v1/orders/2024-1?client_id=YG1234&execution_type=REGULAR'],
+    ['AMO', 'https://trade.pocketful.in/api/v1/orders/2024-1?client_id=YG1234&execution_type=AMO'],
+  ])('%s: DELETE with the fields in the query and no body', async (executionType, url) => {
+    const request = requestOf(await cancel({ omsOrderId: '2024-1', executionType }));
+    expect(request).toMatchObject({ method: 'DELETE', url, body: null });
+  });
+
+  it.each([
+    ['BO', '{"client_id":"YG1234","exchange_order_id":"E1","execution_type":"BO","leg_order_indicator":"ENTRY","oms_order_id":"7","status":"CONFIRMED"}'],
+    ['CO', '{"client_id":"YG1234","exchange_order_id":"E1","execution_type":"CO","leg_order_indicator":"ENTRY","oms_order_id":"7"}'],
+    ['SPD', '{"client_id":"YG1234","exchange_order_id":"E1","execution_type":"SPD","leg_order_indicator":"ENTRY","oms_order_id":"7","status":"CONFIRMED"}'],
+  ])('%s: DELETE to the kart route with the body keys in their fixed order', async (executionType, body) => {
+    const request = requestOf(await cancel({ omsOrderId: '7', executionType, exchangeOrderId: 'E1', legOrderIndicator: 'ENTRY', orderStatus: 'CONFIRMED' }));
+    expect(request.url).toBe('https://trade.pocketful.in/api/v1/orders/kart/7');
+    expect(request.body).toBe(body);
+  });
+
+  it('sends the token in both auth headers and the device type, never a cookie', async () => {
+    const { headers } = requestOf(await cancel({ omsOrderId: '1', executionType: 'REGULAR' }));
+    expect(headers).toEqual({
+      Authorization: `Bearer ${CREDS.accessToken}`,
+      'x-authorization-token': CREDS.accessToken,
+      'x-device-type': 'WEB',
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    });
+  });
+
+  it('encodes path segments and query values', async () => {
+    const request = requestOf(await cancel({ omsOrderId: 'a/b c', executionType: 'REGULAR' }));
+    expect(request.url).toBe('https://trade.pocketful.in/api/v1/orders/a%2Fb%20c?client_id=YG1234&execution_type=REGULAR');
+  });
+
+  it('takes the client id from the JWT when Settings has none, and PaceTrader uses its own origin', async () => {
+    const token = jwt({ client_id: 'CLIENT1', exp: NOW + 3_600_000 });
+    const request = requestOf(await pacetrader.cancel.build({ order: { omsOrderId: '9', executionType: 'REGULAR' }, credentials: { accessToken: token }, nowMs: NOW }));
+    expect(request.url).toBe('https://pacetrader.pacefin.in/api/v1/orders/9?client_id=CLIENT1&execution_type=REGULAR');
+  });
+});
+
+describe('build-time refusals: nothing is sent', () => {
+  it.each<[string, object, object, Partial<CancelOutcome>]>([
+    ['no order id', { executionType: 'REGULAR' }, CREDS, { kind: 'rejected', code: 'QC_MISSING_FIELD' }],
+    ['unknown execution type', { omsOrderId: '1', executionType: 'GTT' }, CREDS, { kind: 'rejected', code: 'QC_UNSUPPORTED_EXECUTION_TYPE' }],
+    ['kart without exchange order id', { omsOrderId: '1', executionType: 'CO', legOrderIndicator: 'ENTRY' }, CREDS, { kind: 'rejected', code: 'QC_MISSING_FIELD' }],
+    ['kart without leg', { omsOrderId: '1', executionType: 'BO', exchangeOrderId: 'E', orderStatus: 'CONFIRMED' }, CREDS, { kind: 'rejected', code: 'QC_MISSING_FIELD' }],
+    ['BO without status', { omsOrderId: '1', executionType: 'BO', exchangeOrderId: 'E', legOrderIndicator: 'ENTRY' }, CREDS, { kind: 'rejected', code: 'QC_MISSING_FIELD' }],
+    ['no token', { omsOrderId: '1', executionType: 'REGULAR' }, { clientId: 'YG1234' }, { kind: 'auth-failed' }],
+    ['token with spaces', { omsOrderId: '1', executionType: 'REGULAR' }, { accessToken: 'has spaces in it, sixteen+', clientId: 'X' }, { kind: 'auth-failed' }],
+    ['expired JWT (exp in ms)', { omsOrderId: '1', executionType: 'REGULAR' }, { accessToken: jwt({ client_id: 'C', exp: NOW - 60_000 }) }, { kind: 'auth-failed' }],
+    ['expired JWT (exp in s)', { omsOrderId: '1', executionType: 'REGULAR' }, { accessToken: jwt({ client_id: 'C', exp: Math.floor(NOW / 1000) - 120 }) }, { kind: 'auth-failed' }],
+    ['expiresAtMs passed', { omsOrderId: '1', executionType: 'REGULAR' }, { ...CREDS, expiresAtMs: NOW - 61_000 }, { kind: 'auth-failed' }],
+    ['client id differs from the token', { omsOrderId: '1', executionType: 'REGULAR' }, { accessToken: jwt({ client_id: 'OTHER', exp: NOW + 1e6 }), clientId: 'YG1234' }, { kind: 'rejected', code: 'QC_CLIENT_ID_MISMATCH' }],
+    ['no client id anywhere', { omsOrderId: '1', executionType: 'REGULAR' }, { accessToken: CREDS.accessToken }, { kind: 'auth-failed' }],
+  ])('%s', async (_, order, credentials, expected) => {
+    expect(refusalOf(await cancel(order, credentials))).toMatchObject(expected);
+  });
+
+  it('a token within 60 s of expiry still goes (clock slack)', async () => {
+    const token = jwt({ client_id: 'C', exp: NOW - 30_000 });
+    expect('request' in (await cancel({ omsOrderId: '1', executionType: 'REGULAR' }, { accessToken: token }))).toBe(true);
+  });
+});
+
+describe('cancel response → outcome (pace-oms.md §6, top to bottom)', () => {
+  const regular = { order: { omsOrderId: '1', executionType: 'REGULAR' }, credentials: CREDS, nowMs: NOW };
+  const kart = { order: { omsOrderId: '1', executionType: 'CO' }, credentials: CREDS, nowMs: NOW };
+  it.each<[string, HttpResponse, typeof regular, Partial<CancelOutcome>]>([
+    ['502 HTML page', res(502, '<html>Bad gateway</html>'), regular, { kind: 'unknown' }],
+    ['timeout', { status: 0, headers: {}, body: '', transportError: 'timeout' }, regular, { kind: 'unknown' }],
+    ['network error', { status: 0, headers: {}, body: '', transportError: 'network' }, regular, { kind: 'unknown' }],
+    ['200 that is not JSON', res(200, 'OK'), regular, { kind: 'unknown' }],
+    ['200 success, REGULAR → only acknowledged', res(200, { status: 'success', message: 'Order cancellation request submitted for OMS Order: 1', data: {} }), regular, { kind: 'pending' }],
+    ['200 success, kart → confirmed', res(200, { status: 'success', data: { message: 'Order Cancelled Successfully' } }), kart, { kind: 'cancelled', message: 'Order Cancelled Successfully' }],
+    ['401 any body', res(401, 'nope'), regular, { kind: 'auth-failed' }],
+    ['error_code 40000', res(400, { status: 'error', error_code: 40000, message: 'Request forbidden' }), regular, { kind: 'auth-failed' }],
+    ['403 TokenException', res(403, { error_type: 'TokenException', message: 'bad' }), regular, { kind: 'auth-failed' }],
+    ['429 with Retry-After', res(429, '', { 'retry-after': '2' }), regular, { kind: 'rate-limited', retryAfterMs: 2000 }],
+    ['already cancelled', res(400, { status: 'error', message: 'Order already cancelled', error_code: 45010 }), regular, { kind: 'already-closed' }],
+    ['not found (old draft)', res(200, { status: 'failed', message: 'Order not found' }), regular, { kind: 'already-closed' }],
+    ['44000 validation', res(400, { status: 'error', error_code: 44000, message: "exchange_order_id can't be blank" }), kart, { kind: 'rejected', code: '44000' }],
+    ['45000 backend', res(400, { status: 'error', error_code: 45000, message: 'Error from backend: (16273)-Order does not exist' }), kart, { kind: 'rejected', code: '45000:16273' }],
+    ['other error', res(400, { status: 'error', error_code: 47000, message: 'Something' }), kart, { kind: 'rejected', code: '47000' }],
+    ['other error without a code', res(200, { status: 'error', message: 'Something' }), kart, { kind: 'rejected', code: 'HTTP_200' }],
+    ['404 not the envelope', res(404, { error: { code: 404, message: 'route not found' } }), kart, { kind: 'rejected', code: 'HTTP_404' }],
+    ['200 JSON of no known shape', res(200, { hello: 'world' }), kart, { kind: 'unknown' }],
+  ])('%s', (_, response, input, expected) => {
+    expect(pocketful.cancel.parse(response, input as never)).toMatchObject(expected);
+  });
+});
+
+describe('order book and history', () => {
+  const row = { oms_order_id: '7', execution_type: 'BO', exchange_order_id: 'E1', leg_order_indicator: null, order_status: 'CONFIRMED', trading_symbol: 'TCS', order_side: 'SELL', quantity: 5, remaining_quantity: 5, price: 4120, order_entry_time: 1_700_000_000 };
+  const input = { order: {}, credentials: CREDS, nowMs: NOW };
+
+  it('builds the pending list and the history requests', async () => {
+    expect(requestOf(await pocketful.openOrders.build(input)).url).toBe('https://trade.pocketful.in/api/v1/orders?type=pending&client_id=YG1234');
+    expect(requestOf(await pocketful.lookup.build({ ...input, order: { omsOrderId: '7' } })).url).toBe('https://trade.pocketful.in/api/v1/order/7/history?client_id=YG1234');
+  });
+
+  it('maps a pending row to an open order with every cancel field (null leg becomes "")', () => {
+    const result = pocketful.openOrders.parse(res(200, { data: { orders: [row] }, status: 'success', message: '' }), input);
+    expect(result).toEqual({
+      orders: [{
+        key: '7', state: 'open', venueStatus: 'CONFIRMED', symbol: 'TCS', side: 'SELL', price: 4120, quantity: 5, remaining: 5, createdAtMs: 1_700_000_000_000,
+        cancelFields: { omsOrderId: '7', executionType: 'BO', exchangeOrderId: 'E1', legOrderIndicator: '', orderStatus: 'CONFIRMED' },
+      }],
+    });
+  });
+
+  it('reads the newest history event as the current state', () => {
+    const events = [{ ...row, status: 'CANCELLED', modified_at: 20 }, { ...row, status: 'CONFIRMED', modified_at: 10 }];
+    const result = pocketful.lookup.parse(res(200, { data: { 'order history': events }, status: 'success' }), { ...input, order: { omsOrderId: '7' } });
+    expect(result).toMatchObject({ orders: [{ key: '7', state: 'closed', venueStatus: 'CANCELLED' }] });
+  });
+
+  it('a history "not found" means no order; a list that is not a list is unknown', () => {
+    expect(pocketful.lookup.parse(res(400, { status: 'failed', message: 'Order not found' }), { ...input, order: { omsOrderId: '7' } })).toEqual({ orders: [] });
+    expect(pocketful.openOrders.parse(res(200, { data: { orders: 'x' } }), input)).toMatchObject({ kind: 'unknown' });
+  });
+});
+
+describe('parsers never throw', () => {
+  const bodies = fc.oneof(
+    fc.string(),
+    fc.constant(''),
+    fc.constant('<!doctype html><title>502</title>'),
+    fc.json().map((j) => j.slice(0, Math.max(0, j.length - 1))),
+    fc.json(),
+    fc.anything().map((v) => { try { return JSON.stringify(v) ?? ''; } catch { return ''; } }),
+    fc.record({ status: fc.constantFrom('success', 'error', 'failed', 1), error_code: fc.anything(), message: fc.anything(), data: fc.anything() }).map((v) => JSON.stringify(v)),
+  );
+  it('on any status and body, cancel/lookup/openOrders return a well-formed result', () => {
+    const input = { order: { omsOrderId: '1', executionType: 'CO' }, credentials: CREDS, nowMs: NOW };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 599 }), bodies, fc.dictionary(fc.constantFrom('retry-after', 'date'), fc.string()), (status, body, headers) => {
+        const response = { status, headers, body };
+        const outcome = pocketful.cancel.parse(response, input as never);
+        expect(typeof outcome.kind).toBe('string');
+        if (!['cancelled', 'pending', 'already-closed'].includes(outcome.kind)) expect((outcome as { message: string }).message).toBeTruthy();
+        for (const op of [pocketful.lookup, pocketful.openOrders]) {
+          const result = op.parse(response, input as never);
+          expect('orders' in result ? Array.isArray(result.orders) : typeof result.kind === 'string').toBe(true);
+        }
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
