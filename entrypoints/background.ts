@@ -2,23 +2,31 @@ import { browser } from 'wxt/browser';
 import { createRouter } from '@/lib/background/router';
 import { CancelEngine } from '@/lib/engine/engine';
 import { sendRequest } from '@/lib/engine/http';
-import { SessionCredentialStore } from '@/lib/vault/session-store';
+import { readSettings } from '@/lib/settings';
+import { AutoLock } from '@/lib/vault/auto-lock';
+import { Vault } from '@/lib/vault/vault';
 import { venues } from '@/lib/venues';
 
-export default defineBackground({
-  main() {
-    const store = new SessionCredentialStore();
-    const engine = new CancelEngine({ venues, credentials: store, send: sendRequest });
-    const handle = createRouter({
-      engine, store, venues,
-      extensionOrigin: browser.runtime.getURL('/'),
-      extensionId: browser.runtime.id,
-    });
-    // Registered synchronously so a message that wakes the worker is not missed.
-    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      handle(message, sender).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
-      return true;
-    });
-    void engine.verifyUnresolved();
-  },
+export default defineBackground(() => {
+  const vault = new Vault();
+  const autoLock = new AutoLock(vault, async () => (await readSettings()).autoLockMinutes);
+  const engine = new CancelEngine({ venues, credentials: vault, send: sendRequest });
+  const handle = createRouter({
+    engine, vault, autoLock, venues,
+    extensionOrigin: browser.runtime.getURL('/'),
+    extensionId: browser.runtime.id,
+    wipeStorage: async () => {
+      await Promise.all([browser.storage.local.clear(), browser.storage.session.clear()]);
+    },
+  });
+
+  // Every listener is registered synchronously, so an event that wakes the worker is not missed.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    handle(message, sender).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
+    return true;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => void autoLock.onAlarm(alarm.name));
+
+  void autoLock.schedule();
+  void engine.verifyUnresolved();
 });

@@ -1,12 +1,15 @@
 // Every runtime message, as a zod schema. The background parses each one before acting on it and
-// checks who sent it: content scripts may only ask to cancel or for status, for their own venue.
+// checks who sent it: content scripts may only ask to cancel or for status, for their own venue;
+// everything else is accepted only from the extension's own pages.
 import { z } from 'zod';
 import type { JournalEntry } from './engine/journal';
-import { VENUE_IDS, type CancelOutcome, type OrderView } from './venues/types';
+import { settingsSchema } from './settings';
+import { VENUE_IDS, type CancelOutcome, type OrderView, type VenueId } from './venues/types';
 
 const venueId = z.enum(VENUE_IDS);
 const orderId = z.string().trim().min(1).max(128);
 const hints = z.record(z.string().max(40), z.string().max(200)).refine((h) => Object.keys(h).length <= 20, 'too many hints');
+const passphrase = z.string().min(1).max(1024);
 
 export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel'), venue: venueId, orderId, hints: hints.default({}) }),
@@ -15,12 +18,26 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
 
 export const pageMessageSchema = z.discriminatedUnion('type', [
   ...contentMessageSchema.options,
+  /** The order the venue reports for an id, before a quick-cancel. */
   z.object({ type: z.literal('preview'), venue: venueId, orderId }),
-  z.object({ type: z.literal('cancel-all'), venue: venueId }),
   z.object({ type: z.literal('open-orders'), venue: venueId }),
+  z.object({ type: z.literal('cancel-all'), venue: venueId }),
+  /** Re-runs a journal entry's cancel (e.g. one that was not sent because the vault was locked). */
   z.object({ type: z.literal('retry'), entryId: z.string().uuid() }),
+  z.object({ type: z.literal('history.clear') }),
+  z.object({ type: z.literal('vault.status') }),
+  /** First use: sets the passphrase and leaves the vault unlocked. */
+  z.object({ type: z.literal('vault.setup'), passphrase: passphrase.min(8, 'use at least 8 characters') }),
+  z.object({ type: z.literal('vault.unlock'), passphrase }),
+  z.object({ type: z.literal('vault.lock') }),
+  z.object({ type: z.literal('vault.change-passphrase'), current: passphrase, next: passphrase.min(8, 'use at least 8 characters') }),
+  /** Deletes credentials, settings and history. */
+  z.object({ type: z.literal('vault.wipe') }),
   z.object({ type: z.literal('credentials.set'), venue: venueId, credentials: z.record(z.string(), z.unknown()) }),
-  z.object({ type: z.literal('credentials.status') }),
+  z.object({ type: z.literal('credentials.remove'), venue: venueId }),
+  /** Counts open orders through the venue with the stored credentials. */
+  z.object({ type: z.literal('credentials.test'), venue: venueId }),
+  z.object({ type: z.literal('settings.set'), settings: settingsSchema.partial() }),
 ]);
 
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
@@ -29,9 +46,24 @@ export type PageMessage = z.infer<typeof pageMessageSchema>;
 export type Reply<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 /** What the router answers, whatever the message. */
 export type AnyReply = { ok: true; [key: string]: unknown } | { ok: false; error: string };
+
+export type VaultState = 'uninitialized' | 'locked' | 'unlocked';
+
+/** What the options page may know about a venue's stored credentials: never a secret. */
+export interface CredentialSummary {
+  venue: VenueId;
+  /** e.g. "API key zbp-…0001", "token …f3a9" */
+  label: string;
+  /** For tokens with a readable expiry (JWT exp, or the expiry entered). */
+  expiresAtMs?: number;
+}
+
+// Replies, by message type.
 export type CancelReply = Reply<{ entry: JournalEntry }>;
 export type StatusReply = Reply<{ entries: Record<string, JournalEntry> }>;
 export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutcome }>;
 export type OpenOrdersReply = Reply<{ orders: OrderView[] } | { outcome: CancelOutcome }>;
 export type CancelAllReply = Reply<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;
-export type CredentialsStatusReply = Reply<{ configured: string[] }>;
+export type VaultStatusReply = Reply<{ state: VaultState; configured: CredentialSummary[] }>;
+export type TestConnectionReply = Reply<{ openOrders: number } | { outcome: CancelOutcome }>;
+export type OkReply = Reply;

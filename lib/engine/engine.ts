@@ -28,6 +28,7 @@ export interface EngineOptions {
 
 const MAX_RATE_LIMIT_RETRIES = 3;
 const CANCELLED_STATUS = /cancel/i;
+const FILLED_STATUS = /fill|complete|execut/i;
 
 export class CancelEngine {
   readonly journal: Journal;
@@ -91,7 +92,7 @@ export class CancelEngine {
         order = state.order;
       }
       await this.journal.update(entry, describeOrder(order));
-      if (order.state === 'closed') return await finish(closedOutcome(order));
+      if (order.state === 'closed') return await finish(closedOutcome(order, false));
       return await finish(await this.cancelWithPolicy(client, order, creds.credentials, entry));
     } catch (error) {
       // Nothing below is expected to throw; if it does, the user still sees the truth: unknown.
@@ -100,7 +101,6 @@ export class CancelEngine {
   }
 
   private async cancelWithPolicy(client: VenueClient, order: OrderView, credentials: unknown, entry: JournalEntry): Promise<CancelOutcome> {
-    let resynced = false;
     let resent = false;
     let rateRetries = 0;
     for (;;) {
@@ -113,11 +113,7 @@ export class CancelEngine {
         case 'rejected':
           return outcome;
         case 'auth-failed':
-          // A signature or epoch rejection may be our clock: one resync, one retry.
-          if (outcome.clockSkew && !resynced && !client.clockSyncedRecently && (await client.syncClock(true))) {
-            resynced = true;
-            continue;
-          }
+          // The client has already resynced its clock and retried once where that could help.
           return outcome;
         case 'rate-limited': {
           if (rateRetries >= MAX_RATE_LIMIT_RETRIES) return outcome;
@@ -135,7 +131,7 @@ export class CancelEngine {
           const state = await client.orderState(order.key, credentials, true, leg(order));
           if ('failed' in state) return { kind: 'unknown', message: `${outcome.message}; the order could not be checked yet (${state.failed.message})` };
           if (!state.found) return { kind: 'already-closed', message: 'The order is no longer at the venue' };
-          if (state.order.state === 'closed') return closedOutcome(state.order);
+          if (state.order.state === 'closed') return closedOutcome(state.order, true);
           if (state.order.state === 'in-flight') return this.pollUntilTerminal(client, order, credentials, entry, { kind: 'pending', venueStatus: state.order.venueStatus });
           if (resent) return { kind: 'unknown', message: 'The order is still open after two cancel attempts; check it at the venue' };
           resent = true;
@@ -154,7 +150,7 @@ export class CancelEngine {
       const state = await client.orderState(order.key, credentials, true, leg(order));
       if ('failed' in state) continue;
       if (!state.found) return { kind: 'cancelled', message: 'Cancel confirmed: the order left the open orders' };
-      if (state.order.state === 'closed') return closedOutcome(state.order);
+      if (state.order.state === 'closed') return closedOutcome(state.order, true);
       last = { kind: 'pending', venueStatus: state.order.venueStatus, message: `Cancel accepted, not yet confirmed (venue status ${state.order.venueStatus || 'unknown'})` };
     }
     return last;
@@ -177,7 +173,7 @@ export class CancelEngine {
         const done = (outcome: CancelOutcome) => this.journal.update(entry, { status: outcome.kind, outcome, message: `${outcome.message ?? defaultMessage(outcome)} (checked after a restart)` });
         if ('failed' in state) return this.journal.update(entry, { message: `Not verified yet: ${state.failed.message}` });
         if (!state.found) return done({ kind: 'already-closed', message: 'The order is no longer at the venue' });
-        if (state.order.state === 'closed') return done(closedOutcome(state.order));
+        if (state.order.state === 'closed') return done(closedOutcome(state.order, true));
         if (entry.attempts > 1) return done({ kind: 'unknown', message: 'The order is still open after two cancel attempts; check it at the venue' });
         return done(await this.cancelWithPolicy(client, state.order, creds.credentials, entry));
       })().finally(() => this.inFlight.delete(key));
@@ -202,10 +198,20 @@ export class CancelEngine {
 
 const leg = (order: OrderView) => (typeof order.cancelFields.legOrderIndicator === 'string' ? order.cancelFields.legOrderIndicator : undefined);
 
-function closedOutcome(order: OrderView): CancelOutcome {
-  return CANCELLED_STATUS.test(order.venueStatus)
-    ? { kind: 'cancelled', venueStatus: order.venueStatus, message: `Cancelled (venue status ${order.venueStatus})` }
-    : { kind: 'already-closed', venueStatus: order.venueStatus, message: `Not open any more: ${order.venueStatus || 'closed'}` };
+/**
+ * A closed order, described truthfully. Before our cancel it was closed by something else. After
+ * our accepted cancel, a fill-like status means it filled first; any other status (Tradernet's are
+ * numbers nobody documents) is our cancel taking effect, and the message shows the venue's status.
+ */
+function closedOutcome(order: OrderView, afterOurCancel: boolean): CancelOutcome {
+  const venueStatus = order.venueStatus;
+  const shown = venueStatus || 'closed';
+  if (!afterOurCancel) return { kind: 'already-closed', venueStatus, message: `Not open any more (venue status ${shown})` };
+  if (CANCELLED_STATUS.test(venueStatus)) return { kind: 'cancelled', venueStatus, message: `Cancelled (venue status ${shown})` };
+  if (FILLED_STATUS.test(venueStatus)) {
+    return { kind: 'already-closed', venueStatus, message: `Filled before the cancel took effect (venue status ${shown})` };
+  }
+  return { kind: 'cancelled', venueStatus, message: `Cancel accepted and the order left the open orders (venue status ${shown})` };
 }
 
 function defaultMessage(outcome: CancelOutcome): string {

@@ -14,6 +14,9 @@ export type OrderState =
   | { failed: CancelOutcome };
 
 const ORDER_LIST_TTL_MS = 1500;
+
+const isClockSkew = (r: unknown) =>
+  typeof r === 'object' && r !== null && (r as CancelOutcome).kind === 'auth-failed' && (r as { clockSkew?: boolean }).clockSkew === true;
 const CLOCK_RESYNC_AFTER_MS = 10 * 60_000;
 
 export class VenueClient {
@@ -42,7 +45,17 @@ export class VenueClient {
     return now;
   }
 
+  /**
+   * A signature or epoch rejection may be our clock, not the key: where the venue has a time
+   * endpoint, resync once and retry once.
+   */
   async run<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown): Promise<R | CancelOutcome> {
+    const result = await this.runOnce(operation, order, credentials);
+    if (!isClockSkew(result) || this.clockSyncedRecently || !(await this.syncClock(true).catch(() => false))) return result;
+    return this.runOnce(operation, order, credentials);
+  }
+
+  private async runOnce<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown): Promise<R | CancelOutcome> {
     const input = { order, credentials, nowMs: this.nowMs() };
     const built = await operation.build(input);
     if ('refused' in built) return built.refused;
@@ -116,6 +129,8 @@ export class VenueClient {
     if (!isOrders(list)) return { failed: list };
     const open = list.orders.find(matches);
     if (open) return { found: true, order: open };
+    // A shared list may predate the order: only a fresh one may say it is not open.
+    if (!fresh) return this.orderState(orderId, credentials, true, leg);
     // Gone from the open list: the one-order lookup tells cancelled from filled or unknown.
     const history = (await this.run(adapter.lookup, { [adapter.idField]: orderId }, credentials)) as OrdersResult;
     if (!isOrders(history)) return { found: false };

@@ -8,6 +8,9 @@ import { startSimulator, type Simulator } from '../simulator/server';
 import type { VenueId } from '../../lib/venues/types';
 import { chromiumPath } from './chromium';
 
+/** The passphrase the harness sets when a test stores credentials in a fresh profile. */
+export const TEST_PASSPHRASE = 'correct horse battery staple';
+
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 export interface Harness {
@@ -63,6 +66,9 @@ export async function launch(options: { headless?: boolean; controlPort?: number
       return helperPage.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message);
     },
     async setCredentials(venue, credentials) {
+      const status = await harness.sendFromExtension({ type: 'vault.status' });
+      if (status?.state === 'uninitialized') await harness.sendFromExtension({ type: 'vault.setup', passphrase: TEST_PASSPHRASE });
+      else if (status?.state === 'locked') await harness.sendFromExtension({ type: 'vault.unlock', passphrase: TEST_PASSPHRASE });
       const reply = await harness.sendFromExtension({ type: 'credentials.set', venue, credentials });
       if (!reply?.ok) throw new Error(`credentials.set failed: ${JSON.stringify(reply)}`);
     },

@@ -2,78 +2,86 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter, type Sender } from '../../../lib/background/router';
 import { CancelEngine } from '../../../lib/engine/engine';
-import { SessionCredentialStore } from '../../../lib/vault/session-store';
+import { AutoLock } from '../../../lib/vault/auto-lock';
+import { Vault } from '../../../lib/vault/vault';
 import { venues } from '../../../lib/venues';
 
 const EXT = 'chrome-extension://abc/';
 const popup: Sender = { id: 'abc', url: `${EXT}popup.html` };
 const pocketfulTab: Sender = { id: 'abc', url: 'https://trade.pocketful.in/orders', frameId: 0, tab: { id: 1 } };
 
-function setup() {
-  const store = new SessionCredentialStore();
+async function setup() {
+  const vault = new Vault();
+  await vault.setup('correct horse battery staple');
   const send = vi.fn(async () => ({ status: 500, headers: {}, body: '' }));
-  const engine = new CancelEngine({ venues, credentials: store, send });
+  const engine = new CancelEngine({ venues, credentials: vault, send });
   const cancel = vi.spyOn(engine, 'cancel');
-  const handle = createRouter({ engine, store, venues, extensionOrigin: EXT, extensionId: 'abc' });
-  return { handle, send, cancel, store };
+  const handle = createRouter({
+    engine, vault, venues, autoLock: new AutoLock(vault, async () => 30),
+    extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined,
+  });
+  const configured = async () => Object.keys((await vault.secrets()) ?? {});
+  return { handle, send, cancel, configured };
 }
 
 describe('who may send what', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('a content script may cancel for the venue its page is on', async () => {
-    const { handle, cancel } = setup();
+    const { handle, cancel } = await setup();
     const reply = await handle({ type: 'cancel', venue: 'pocketful', orderId: '202611220001' }, pocketfulTab);
     expect(reply.ok).toBe(true);
     expect(cancel).toHaveBeenCalledWith({ venue: 'pocketful', orderId: '202611220001', hints: {}, source: 'page' });
   });
 
   it('refuses a content script claiming another venue than its page', async () => {
-    const { handle, cancel } = setup();
+    const { handle, cancel } = await setup();
     const reply = await handle({ type: 'cancel', venue: 'coinswitch', orderId: '698ed406-8ef5-4664-9779-f7978702a447' }, pocketfulTab);
     expect(reply).toEqual({ ok: false, error: 'Refused: this page is not CoinSwitch PRO' });
     expect(cancel).not.toHaveBeenCalled();
   });
 
   it('refuses a cancel from a sub-frame', async () => {
-    const { handle } = setup();
+    const { handle } = await setup();
     expect(await handle({ type: 'cancel', venue: 'pocketful', orderId: '1' }, { ...pocketfulTab, frameId: 3 })).toMatchObject({ ok: false });
   });
 
   it.each([
     { type: 'credentials.set', venue: 'pocketful', credentials: { accessToken: 'x'.repeat(20), clientId: 'A' } },
-    { type: 'credentials.status' },
+    { type: 'vault.status' },
+    { type: 'vault.wipe' },
+    { type: 'settings.set', settings: { confirmSingle: true } },
     { type: 'cancel-all', venue: 'pocketful' },
     { type: 'open-orders', venue: 'pocketful' },
   ])('refuses $type from a content script', async (message) => {
-    const { handle, store } = setup();
+    const { handle, configured } = await setup();
     const reply = await handle(message, pocketfulTab);
     expect(reply.ok).toBe(false);
-    expect(await store.configured()).toEqual([]);
+    expect(await configured()).toEqual([]);
   });
 
   it('refuses messages from other extensions', async () => {
-    const { handle } = setup();
-    expect(await handle({ type: 'credentials.status' }, { id: 'evil', url: 'chrome-extension://evil/x.html' })).toEqual({ ok: false, error: 'Unknown sender' });
+    const { handle } = await setup();
+    expect(await handle({ type: 'vault.status' }, { id: 'evil', url: 'chrome-extension://evil/x.html' })).toEqual({ ok: false, error: 'Unknown sender' });
   });
 
   it('answers a malformed message with a clear error, from any sender', async () => {
-    const { handle } = setup();
+    const { handle } = await setup();
     expect(await handle({ type: 'cancel', venue: 'pocketful' }, popup)).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed message/) });
     expect(await handle('garbage', pocketfulTab)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused/) });
   });
 
   it('catches an order-id typo before anything is sent', async () => {
-    const { handle, send } = setup();
+    const { handle, send } = await setup();
     const reply = await handle({ type: 'cancel', venue: 'tradernet', orderId: '29292x' }, popup);
     expect(reply).toEqual({ ok: false, error: '"29292x" does not look like a Tradernet / Freedom24 order id (expected a whole number)' });
     expect(send).not.toHaveBeenCalled();
   });
 
   it('extension pages may store credentials, validated by the venue schema', async () => {
-    const { handle, store } = setup();
+    const { handle, configured } = await setup();
     expect(await handle({ type: 'credentials.set', venue: 'pocketful', credentials: { accessToken: 'short' } }, popup)).toMatchObject({ ok: false });
     expect(await handle({ type: 'credentials.set', venue: 'pocketful', credentials: { accessToken: 'a-long-enough-token', clientId: 'YG1' } }, popup)).toEqual({ ok: true });
-    expect(await store.configured()).toEqual(['pocketful']);
+    expect(await configured()).toEqual(['pocketful']);
   });
 });

@@ -1,0 +1,140 @@
+// What the background does for each message, once the router has checked it and its sender.
+import type { CancelEngine } from '../engine/engine';
+import type { JournalEntry } from '../engine/journal';
+import type { AnyReply, PageMessage } from '../messages';
+import { readSettings, settingsItem } from '../settings';
+import type { AutoLock } from '../vault/auto-lock';
+import { summarize } from '../vault/summary';
+import type { Vault } from '../vault/vault';
+import { firstIssue } from '../venues/common';
+import { checkCoinswitchKeyPair } from '../venues/coinswitch';
+import { isOrders, type VenueAdapter, type VenueId } from '../venues/types';
+
+export interface HandlerDeps {
+  engine: CancelEngine;
+  vault: Vault;
+  autoLock: AutoLock;
+  venues: Record<VenueId, VenueAdapter>;
+  /** Deletes every stored value (vault, settings, history). */
+  wipeStorage(): Promise<void>;
+}
+
+type Handlers = { [K in PageMessage['type']]: (m: Extract<PageMessage, { type: K }>, source: JournalEntry['source']) => Promise<AnyReply> };
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { engine, vault, autoLock, venues } = deps;
+
+  async function credentialsFor(venue: VenueId): Promise<{ credentials: unknown } | { ok: false; error: string }> {
+    const creds = await vault.get(venue);
+    if (creds.state === 'ok') return { credentials: creds.credentials };
+    if (creds.state === 'locked') return { ok: false, error: 'QuickCancel is locked — unlock it first' };
+    return { ok: false, error: `Add ${venues[venue].name} credentials in Settings first` };
+  }
+
+  const cancel = async (venue: VenueId, orderId: string, hints: Record<string, string>, source: JournalEntry['source']): Promise<AnyReply> => {
+    const adapter = venues[venue];
+    if ((await readSettings()).disabledVenues.includes(venue)) return { ok: false, error: `${adapter.name} is turned off in QuickCancel's Settings` };
+    if (!adapter.idPattern.test(orderId)) {
+      return { ok: false, error: `"${orderId}" does not look like a ${adapter.name} order id (expected ${adapter.idHint})` };
+    }
+    const entry = await engine.cancel({ venue, orderId, hints, source });
+    void autoLock.touch();
+    return { ok: true, entry };
+  };
+
+  return {
+    cancel: (m, source) => cancel(m.venue, m.orderId, m.hints, source),
+    async status(m) {
+      const wanted = new Set(m.orderIds);
+      const entries: Record<string, JournalEntry> = {};
+      // Oldest first, so the newest entry for an order wins.
+      for (const e of (await engine.journal.list()).reverse()) if (e.venue === m.venue && wanted.has(e.orderId)) entries[e.orderId] = e;
+      return { ok: true, entries };
+    },
+    async retry(m) {
+      const entry = await engine.journal.get(m.entryId);
+      if (!entry) return { ok: false, error: 'That history entry no longer exists' };
+      return cancel(entry.venue, entry.orderId, entry.hints ?? {}, 'retry');
+    },
+    async preview(m) {
+      const got = await credentialsFor(m.venue);
+      if (!('credentials' in got)) return got;
+      if (!venues[m.venue].idPattern.test(m.orderId)) return { ok: false, error: `That does not look like a ${venues[m.venue].name} order id (expected ${venues[m.venue].idHint})` };
+      const state = await engine.client(m.venue).orderState(m.orderId, got.credentials, true);
+      if ('failed' in state) return { ok: true, order: null, outcome: state.failed };
+      return { ok: true, order: state.found ? state.order : null };
+    },
+    async 'open-orders'(m) {
+      const got = await credentialsFor(m.venue);
+      if (!('credentials' in got)) return got;
+      const list = await engine.client(m.venue).openOrders(got.credentials, true);
+      return isOrders(list) ? { ok: true, orders: list.orders.filter((o) => o.state !== 'closed') } : { ok: true, outcome: list };
+    },
+    async 'cancel-all'(m) {
+      const result = await engine.cancelAll(m.venue);
+      void autoLock.touch();
+      return { ok: true, ...result };
+    },
+    async 'history.clear'() {
+      await engine.journal.clear();
+      return { ok: true };
+    },
+    async 'vault.status'() {
+      const state = await vault.state();
+      const secrets = state === 'unlocked' ? ((await vault.secrets()) ?? {}) : {};
+      const configured = (Object.entries(secrets) as Array<[VenueId, unknown]>).map(([venue, c]) => summarize(venue, c));
+      return { ok: true, state, configured };
+    },
+    async 'vault.setup'(m) {
+      const result = await vault.setup(m.passphrase);
+      if (result.ok) await autoLock.touch();
+      return result;
+    },
+    async 'vault.unlock'(m) {
+      const result = await vault.unlock(m.passphrase);
+      if (result.ok) await autoLock.touch();
+      return result;
+    },
+    async 'vault.lock'() {
+      await vault.lock();
+      await autoLock.schedule();
+      return { ok: true };
+    },
+    'vault.change-passphrase': (m) => vault.changePassphrase(m.current, m.next),
+    async 'vault.wipe'() {
+      await vault.wipe();
+      await deps.wipeStorage();
+      return { ok: true };
+    },
+    async 'credentials.set'(m) {
+      const adapter = venues[m.venue];
+      const parsed = adapter.credentialsSchema.safeParse(m.credentials);
+      if (!parsed.success) return { ok: false, error: `${adapter.name}: ${firstIssue(parsed.error)}` };
+      if (m.venue === 'coinswitch') {
+        const mismatch = await checkCoinswitchKeyPair(parsed.data);
+        if (mismatch) return { ok: false, error: `CoinSwitch PRO: ${mismatch}` };
+      }
+      const result = await vault.set(m.venue, parsed.data);
+      if (result.ok) {
+        engine.client(m.venue).forgetOpenOrders();
+        void engine.client(m.venue).syncClock().catch(() => undefined);
+      }
+      return result;
+    },
+    'credentials.remove': (m) => vault.remove(m.venue),
+    async 'credentials.test'(m) {
+      const got = await credentialsFor(m.venue);
+      if (!('credentials' in got)) return got;
+      await engine.client(m.venue).syncClock(true).catch(() => false);
+      const list = await engine.client(m.venue).openOrders(got.credentials, true);
+      if (isOrders(list)) return { ok: true, openOrders: list.orders.filter((o) => o.state !== 'closed').length };
+      return { ok: true, outcome: list };
+    },
+    async 'settings.set'(m) {
+      const next = { ...(await readSettings()), ...m.settings };
+      await settingsItem.setValue(next);
+      if (m.settings.autoLockMinutes !== undefined) await autoLock.schedule();
+      return { ok: true, settings: next };
+    },
+  };
+}

@@ -1,0 +1,177 @@
+// @vitest-environment node
+// The cancel engine against the strict simulator: every outcome the user sees is true, nothing is
+// lost, and no cancel is sent twice unless the venue's answer proved the first did not land.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CancelEngine } from '../../../lib/engine/engine';
+import { Journal } from '../../../lib/engine/journal';
+import { Vault } from '../../../lib/vault/vault';
+import { venues, type VenueId } from '../../../lib/venues';
+import { startSimulator, type Simulator } from '../../simulator/server';
+import { COINSWITCH_TEST_CREDENTIALS } from '../../simulator/venues/coinswitch';
+import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
+import { TRADERNET_TEST_CREDENTIALS } from '../../simulator/venues/tradernet';
+import { ZEBPAY_TEST_CREDENTIALS } from '../../simulator/venues/zebpay-futures';
+import { simSend } from './sim-send';
+
+let sim: Simulator;
+beforeAll(async () => (sim = await startSimulator()));
+afterAll(async () => sim.stop());
+
+const CREDS: Record<VenueId, unknown> = {
+  pocketful: PACE_TEST_CREDENTIALS.pocketful,
+  pacetrader: PACE_TEST_CREDENTIALS.pacetrader,
+  'zebpay-futures': ZEBPAY_TEST_CREDENTIALS,
+  tradernet: TRADERNET_TEST_CREDENTIALS,
+  coinswitch: COINSWITCH_TEST_CREDENTIALS,
+};
+
+async function engineWith(options: { timeoutMs?: number; locked?: boolean } = {}) {
+  const vault = new Vault();
+  await vault.setup('correct horse battery staple');
+  for (const [venue, c] of Object.entries(CREDS)) await vault.set(venue as VenueId, c);
+  if (options.locked) await vault.lock();
+  return new CancelEngine({ venues, credentials: vault, send: simSend(sim, options.timeoutMs), pendingDeadlineMs: 5000, pollIntervalMs: 100 });
+}
+
+const deletes = (venue: VenueId, id: string) =>
+  sim.apiRequests(venue).filter((r) => (r.method === 'DELETE' || r.path.includes('delTradeOrder')) && (r.path.includes(id) || r.body.includes(id)));
+const page = (venue: VenueId, orderId: string) => ({ venue, orderId, hints: {}, source: 'page' as const });
+
+const CO = { executionType: 'CO', exchangeOrderId: '1300000034566552', legOrderIndicator: 'ENTRY' };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sim.reset();
+});
+
+describe('one cancel, verified', () => {
+  it('a confirmed cancel is recorded as cancelled, with its latency and one request', async () => {
+    sim.seed('pocketful', [{ id: '1001', symbol: 'TCS', extra: CO }]);
+    const entry = await (await engineWith()).cancel(page('pocketful', '1001'));
+    expect(entry).toMatchObject({ status: 'cancelled', symbol: 'TCS', attempts: 1 });
+    expect(entry.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(deletes('pocketful', '1001')).toHaveLength(1);
+    expect((await new Journal().list())[0]).toMatchObject({ id: entry.id, status: 'cancelled' });
+  });
+
+  it('an acknowledged cancel is polled until the venue confirms it', async () => {
+    sim.seed('pocketful', [{ id: '1002', extra: { executionType: 'REGULAR' } }]);
+    const entry = await (await engineWith()).cancel(page('pocketful', '1002'));
+    expect(entry.status).toBe('cancelled');
+    expect(deletes('pocketful', '1002')).toHaveLength(1);
+  });
+
+  it('CoinSwitch CANCELLATION_RAISED is pending until the order is CANCELLED', async () => {
+    sim.seed('coinswitch', [{ id: '698ed406-8ef5-4664-9779-f7978702a447', symbol: 'BTC/INR' }]);
+    const entry = await (await engineWith()).cancel(page('coinswitch', '698ed406-8ef5-4664-9779-f7978702a447'));
+    expect(entry).toMatchObject({ status: 'cancelled', attempts: 1 });
+  });
+
+  it('an order that is not open is reported as such and nothing is sent', async () => {
+    sim.seed('pocketful', [{ id: '1003', status: 'filled', extra: CO }]);
+    const entry = await (await engineWith()).cancel(page('pocketful', '1003'));
+    expect(entry).toMatchObject({ status: 'already-closed', attempts: 0 });
+    expect(entry.message).toMatch(/COMPLETE/);
+    expect(deletes('pocketful', '1003')).toHaveLength(0);
+  });
+
+  it('an unknown id says not found', async () => {
+    const entry = await (await engineWith()).cancel(page('tradernet', '424242'));
+    expect(entry).toMatchObject({ status: 'already-closed', attempts: 0 });
+    expect(entry.message).toMatch(/no open order 424242/);
+  });
+});
+
+describe('exactly once per intent', () => {
+  it('a double click joins the first cancel', async () => {
+    sim.seed('pocketful', [{ id: '2001', extra: { executionType: 'REGULAR' } }]);
+    const engine = await engineWith();
+    const [a, b] = await Promise.all([engine.cancel(page('pocketful', '2001')), engine.cancel(page('pocketful', '2001'))]);
+    expect(a.id).toBe(b.id);
+    expect(deletes('pocketful', '2001')).toHaveLength(1);
+  });
+});
+
+describe('faults', () => {
+  it('429 with Retry-After: waits, then cancels (the throttled request was not executed)', async () => {
+    sim.seed('pocketful', [{ id: '3001', extra: CO }]);
+    sim.fault({ venue: 'pocketful', method: 'DELETE', fault: { kind: 'respond', status: 429, headers: { 'retry-after': '1' }, body: '' } });
+    const entry = await (await engineWith()).cancel(page('pocketful', '3001'));
+    expect(entry).toMatchObject({ status: 'cancelled', attempts: 2 });
+    expect(sim.orders('pocketful')[0]!.status).toBe('cancelled');
+  });
+
+  it('5xx: the order is looked up first, still open, so exactly one more cancel goes', async () => {
+    sim.seed('pocketful', [{ id: '3002', extra: CO }]);
+    sim.fault({ venue: 'pocketful', method: 'DELETE', fault: { kind: 'respond', status: 503, body: '<html><body>Service Unavailable</body></html>', headers: { 'content-type': 'text/html' } } });
+    const entry = await (await engineWith()).cancel(page('pocketful', '3002'));
+    expect(entry).toMatchObject({ status: 'cancelled', attempts: 2 });
+  });
+
+  it('the cancel lands but its response is lost: verified as cancelled, never re-sent', async () => {
+    sim.seed('pocketful', [{ id: '3003', extra: CO }]);
+    sim.fault({ venue: 'pocketful', method: 'DELETE', fault: { kind: 'lose-response' } });
+    const entry = await (await engineWith()).cancel(page('pocketful', '3003'));
+    expect(entry).toMatchObject({ status: 'cancelled', attempts: 1 });
+    expect(deletes('pocketful', '3003')).toHaveLength(1);
+  });
+
+  it('a response slower than the timeout: unknown, then verified with the venue', async () => {
+    sim.seed('coinswitch', [{ id: '11111111-2222-3333-4444-555555555555' }]);
+    sim.fault({ venue: 'coinswitch', method: 'DELETE', fault: { kind: 'delay', ms: 1500 } });
+    const entry = await (await engineWith({ timeoutMs: 500 })).cancel(page('coinswitch', '11111111-2222-3333-4444-555555555555'));
+    expect(entry).toMatchObject({ status: 'cancelled', attempts: 1 });
+  });
+
+  it('an expired token: auth failed, with what to do, and no retry', async () => {
+    sim.seed('pocketful', [{ id: '3004', extra: CO }]);
+    sim.fault({ venue: 'pocketful', fault: { kind: 'expired-token' } });
+    const entry = await (await engineWith()).cancel(page('pocketful', '3004'));
+    expect(entry.status).toBe('auth-failed');
+    expect(entry.message).toMatch(/Pocketful token expired or invalid — paste a new one in Settings/);
+    expect(deletes('pocketful', '3004')).toHaveLength(0);
+  });
+
+  it('a skewed clock: one resync, one retry, then the cancel goes through', async () => {
+    sim.seed('coinswitch', [{ id: '22222222-2222-3333-4444-555555555555' }]);
+    const engine = await engineWith();
+    sim.setClockSkew('coinswitch', 5 * 60_000);
+    const entry = await engine.cancel(page('coinswitch', '22222222-2222-3333-4444-555555555555'));
+    expect(entry.status).toBe('cancelled');
+    expect(sim.apiRequests('coinswitch').some((r) => r.path === '/trade/api/v2/time')).toBe(true);
+  });
+
+  it('a locked vault: nothing is sent, the entry says to unlock and retry', async () => {
+    sim.seed('pocketful', [{ id: '3005', extra: CO }]);
+    const entry = await (await engineWith({ locked: true })).cancel(page('pocketful', '3005'));
+    expect(entry).toMatchObject({ status: 'not-sent', attempts: 0 });
+    expect(entry.message).toMatch(/locked — unlock it, then retry/);
+    expect(sim.apiRequests('pocketful')).toHaveLength(0);
+  });
+});
+
+describe('after a worker restart', () => {
+  it('an entry left "sending" is verified with the venue and finished', async () => {
+    sim.seed('pocketful', [{ id: '4001', extra: CO }]);
+    const journal = new Journal();
+    const stale = await journal.begin({ venue: 'pocketful', orderId: '4001', source: 'page', startedAtMs: Date.now(), hints: {} });
+    const engine = await engineWith();
+    await engine.verifyUnresolved();
+    expect(await journal.get(stale.id)).toMatchObject({ status: 'cancelled' });
+    expect(deletes('pocketful', '4001')).toHaveLength(1);
+  });
+});
+
+describe('cancel-all', () => {
+  it('cancels every open order within the venue rate limit, one journal entry each', async () => {
+    sim.seed('pocketful', Array.from({ length: 30 }, (_, i) => ({ id: String(5000 + i), extra: CO })));
+    const result = await (await engineWith()).cancelAll('pocketful');
+    expect('entries' in result && result.entries.map((e) => e.status)).toEqual(Array(30).fill('cancelled'));
+    const sent = sim.apiRequests('pocketful').filter((r) => r.method === 'DELETE');
+    expect(sent).toHaveLength(30);
+    // Token bucket: burst 10, then 10/s — no one-second window may hold more than burst + rate.
+    const { burst, perSecond } = venues.pocketful.rateLimit;
+    for (const r of sent) expect(sent.filter((s) => s.atMs >= r.atMs && s.atMs < r.atMs + 1000).length).toBeLessThanOrEqual(burst + perSecond);
+  });
+});

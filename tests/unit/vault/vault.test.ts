@@ -1,0 +1,91 @@
+// The vault: credentials encrypted at rest, the key only in session memory.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Vault } from '../../../lib/vault/vault';
+import { PBKDF2_ITERATIONS, type SealedBox } from '../../../lib/vault/vault-crypto';
+
+const PASS = 'correct horse battery staple';
+const SECRET = { apiKey: 'zbp-api-key-visible', secretKey: 'zbp-SECRET-never-on-disk', authKind: 'apiKey' };
+const everything = async () => JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.sync.get(null)]);
+
+describe('the vault', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('starts uninitialized; setup leaves it unlocked', async () => {
+    const vault = new Vault();
+    expect(await vault.state()).toBe('uninitialized');
+    expect(await vault.setup(PASS)).toEqual({ ok: true });
+    expect(await vault.state()).toBe('unlocked');
+  });
+
+  it('keeps only ciphertext on disk: PBKDF2-SHA-256 ≥ 600,000 iterations, AES-GCM with a fresh IV per write', async () => {
+    const vault = new Vault();
+    await vault.setup(PASS);
+    await vault.set('zebpay-futures', SECRET);
+    const first = (await fakeBrowser.storage.local.get('vault')).vault as SealedBox;
+    await vault.set('zebpay-futures', SECRET);
+    const second = (await fakeBrowser.storage.local.get('vault')).vault as SealedBox;
+    expect(first).toMatchObject({ kdf: 'PBKDF2-SHA-256', iterations: PBKDF2_ITERATIONS });
+    expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+    expect(second.iv).not.toBe(first.iv);
+    expect(second.ciphertext).not.toBe(first.ciphertext);
+    const disk = await everything();
+    expect(disk).not.toContain(SECRET.secretKey);
+    expect(disk).not.toContain(SECRET.apiKey);
+    expect(disk).not.toContain(PASS);
+  });
+
+  it('a restarted worker (a new Vault) is still unlocked through the session key', async () => {
+    await new Vault().setup(PASS);
+    await new Vault().set('tradernet', { publicKey: 'p', privateKey: 'k' });
+    expect(await new Vault().get('tradernet')).toEqual({ state: 'ok', credentials: { publicKey: 'p', privateKey: 'k' } });
+  });
+
+  it('locked: credentials are unavailable and say so; the right passphrase unlocks, a wrong one does not', async () => {
+    const vault = new Vault();
+    await vault.setup(PASS);
+    await vault.set('coinswitch', { apiKey: 'a', secretKey: 'b' });
+    await vault.lock();
+    expect(await new Vault().get('coinswitch')).toEqual({ state: 'locked' });
+    expect(await vault.unlock('wrong passphrase')).toEqual({ ok: false, error: 'Wrong passphrase' });
+    expect(await vault.state()).toBe('locked');
+    expect(await vault.unlock(PASS)).toEqual({ ok: true });
+    expect(await vault.get('coinswitch')).toMatchObject({ state: 'ok' });
+  });
+
+  it('a browser restart (session storage gone) leaves it locked', async () => {
+    const vault = new Vault();
+    await vault.setup(PASS);
+    await fakeBrowser.storage.session.clear();
+    expect(await new Vault().state()).toBe('locked');
+  });
+
+  it('changes the passphrase: the old one stops working, the credentials stay', async () => {
+    const vault = new Vault();
+    await vault.setup(PASS);
+    await vault.set('pocketful', { accessToken: 'tok' });
+    expect(await vault.changePassphrase('nope', 'new passphrase 2')).toMatchObject({ ok: false });
+    expect(await vault.changePassphrase(PASS, 'new passphrase 2')).toEqual({ ok: true });
+    await vault.lock();
+    expect(await vault.unlock(PASS)).toMatchObject({ ok: false });
+    expect(await vault.unlock('new passphrase 2')).toEqual({ ok: true });
+    expect(await vault.get('pocketful')).toEqual({ state: 'ok', credentials: { accessToken: 'tok' } });
+  });
+
+  it('wipe forgets everything', async () => {
+    const vault = new Vault();
+    await vault.setup(PASS);
+    await vault.set('pocketful', { accessToken: 'tok' });
+    await vault.wipe();
+    expect(await vault.state()).toBe('uninitialized');
+    expect(await new Vault().get('pocketful')).toEqual({ state: 'missing' });
+  });
+
+  it('refuses to store while locked, and a second setup', async () => {
+    const vault = new Vault();
+    await vault.setup(PASS);
+    expect(await vault.setup('another passphrase')).toMatchObject({ ok: false });
+    await vault.lock();
+    expect(await vault.set('pocketful', { accessToken: 'tok' })).toEqual({ ok: false, error: 'QuickCancel is locked — unlock it first' });
+  });
+});
