@@ -38,9 +38,13 @@ export class VenueClient {
     return this.adapter.id;
   }
 
-  /** Venue time, strictly increasing per venue: some venues reject a repeated nonce. */
+  /**
+   * Venue time, strictly increasing per venue (some venues reject a repeated nonce) — except after
+   * a clock correction, which may move it back by more than a moment.
+   */
   nowMs(): number {
-    const now = Math.max(Math.round(this.clock.now() + this.offsetMs), this.lastNowMs + 1);
+    const computed = Math.round(this.clock.now() + this.offsetMs);
+    const now = computed <= this.lastNowMs && this.lastNowMs - computed < 5000 ? this.lastNowMs + 1 : computed;
     this.lastNowMs = now;
     return now;
   }
@@ -51,7 +55,7 @@ export class VenueClient {
    */
   async run<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown): Promise<R | CancelOutcome> {
     const result = await this.runOnce(operation, order, credentials);
-    if (!isClockSkew(result) || this.clockSyncedRecently || !(await this.syncClock(true).catch(() => false))) return result;
+    if (!isClockSkew(result) || !(await this.syncClock(true).catch(() => false))) return result;
     return this.runOnce(operation, order, credentials);
   }
 
@@ -83,10 +87,6 @@ export class VenueClient {
     this.offsetMs = serverMs - (sentAt + receivedAt) / 2;
     this.syncedAtMs = receivedAt;
     return true;
-  }
-
-  get clockSyncedRecently(): boolean {
-    return this.clock.now() - this.syncedAtMs < 60_000;
   }
 
   // Venues without a time endpoint: the HTTP Date header (1 s resolution) corrects a clock that

@@ -42,6 +42,8 @@ interface VenueState {
   ctx: VenueContext;
   orders: Map<string, SimOrder>;
   skewMs: number;
+  /** Whether the request being handled meets an expired-token fault. */
+  tokenExpiredNow: boolean;
 }
 
 export interface SimulatorOptions {
@@ -71,13 +73,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       sim,
       orders,
       skewMs: 0,
+      tokenExpiredNow: false,
       ctx: {
         now: () => Date.now() + state.skewMs,
         later: (ms, fn) => {
           const t = setTimeout(() => (timers.delete(t), fn()), ms);
           timers.add(t);
         },
-        tokenExpired: () => faults.some((f) => f.venue === sim.id && f.fault.kind === 'expired-token'),
+        tokenExpired: () => state.tokenExpiredNow,
         orders,
       },
     };
@@ -89,11 +92,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const pageOf = (host: string, path: string): VenuePage | undefined =>
     pages.find((p) => p.hosts.includes(host) && path.startsWith(p.pathPrefix));
 
-  function takeFault(venue: VenueId, req: SimRequest) {
+  function takeFault(venue: VenueId, req: SimRequest, kind: 'expired-token' | 'other') {
     const index = faults.findIndex(
       (f) =>
         f.venue === venue &&
-        f.fault.kind !== 'expired-token' &&
+        (f.fault.kind === 'expired-token') === (kind === 'expired-token') &&
         (!f.method || f.method === req.method) &&
         (!f.pathPrefix || req.path.startsWith(f.pathPrefix)),
     );
@@ -118,12 +121,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (venue && venue.sim.isApiPath(path.split('?')[0]!)) {
       log('api', venue.sim.id);
-      const fault = takeFault(venue.sim.id, req);
+      const fault = takeFault(venue.sim.id, req, 'other');
       if (fault?.kind === 'respond') return { status: fault.status, headers: fault.headers, body: fault.body ?? '' };
+      venue.tokenExpiredNow = !!takeFault(venue.sim.id, req, 'expired-token');
       const res = await venue.sim.handle(req, venue.ctx);
+      venue.tokenExpiredNow = false;
       if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
       if (fault?.kind === 'lose-response') {
-        raw.socket?.destroy();
+        // Headers and part of the body, then the connection drops: the request visibly reached
+        // the server, so no HTTP stack may retry it on its own.
+        raw.writeHead(res.status, { 'content-type': 'application/json', 'content-length': String(res.body.length + 64) });
+        raw.write(res.body.slice(0, Math.floor(res.body.length / 2)));
+        setTimeout(() => raw.socket?.destroy(), 20);
         return 'dropped';
       }
       return res;

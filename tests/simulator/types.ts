@@ -40,8 +40,9 @@ export interface SimResponse {
 export type Fault =
   | { kind: 'respond'; status: number; body?: string; headers?: Record<string, string> }
   | { kind: 'delay'; ms: number }
-  /** The venue applies the request, then the connection drops before any response. */
+  /** The venue applies the request, then the connection drops in the middle of the response. */
   | { kind: 'lose-response' }
+  /** The venue answers as for an expired or revoked credential (for `times` requests). */
   | { kind: 'expired-token' };
 
 export interface FaultRule {
@@ -59,7 +60,7 @@ export interface VenueContext {
   now(): number;
   /** Runs fn after ms unless the simulator stops first. */
   later(ms: number, fn: () => void): void;
-  /** True while an expired-token fault is armed for this venue. */
+  /** True when the request being handled meets an expired-token fault. */
   tokenExpired(): boolean;
   orders: Map<string, SimOrder>;
 }

@@ -2,12 +2,12 @@
 // The CoinSwitch PRO simulator, driven over real HTTPS with requests built by the adapter, and its
 // answers fed back through the adapter's parsers (the round trip the product relies on).
 import { createPrivateKey, sign } from 'node:crypto';
-import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { coinswitch } from '../../../lib/venues/coinswitch';
 import type { HttpRequest, HttpResponse } from '../../../lib/venues/types';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { COINSWITCH_TEST_CREDENTIALS, createCoinswitchSim } from '../../simulator/venues/coinswitch';
+import { sendToSimulator } from '../../simulator/https-client';
 
 const CREDS = COINSWITCH_TEST_CREDENTIALS;
 const OPEN_ID = '11111111-2222-4333-8444-555555555555';
@@ -32,35 +32,7 @@ beforeEach(() => {
 });
 
 /** Sends the request exactly as built (URL path and query untouched) to the simulator. */
-function send(req: HttpRequest | { method: string; url: string; headers: Record<string, string>; body: string | null }): Promise<HttpResponse> {
-  const url = new URL(req.url);
-  const path = req.url.slice(url.origin.length);
-  return new Promise((resolve, reject) => {
-    const out = httpsRequest(
-      {
-        host: '127.0.0.1',
-        port: sim.port,
-        servername: url.hostname,
-        method: req.method,
-        path,
-        headers: { ...req.headers, host: url.hostname, ...(req.body !== null ? { 'content-length': Buffer.byteLength(req.body) } : {}) },
-        rejectUnauthorized: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k] = v;
-          resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
-        });
-      },
-    );
-    out.on('error', reject);
-    if (req.body !== null) out.write(req.body);
-    out.end();
-  });
-}
+const send = (req: HttpRequest): Promise<HttpResponse> => sendToSimulator(sim.port, req);
 
 const input = (order: Record<string, unknown>, nowMs = Date.now()) => ({ order, credentials: CREDS, nowMs }) as never;
 

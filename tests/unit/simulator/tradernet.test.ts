@@ -2,12 +2,12 @@
 // The Tradernet simulator, driven over real HTTPS with requests built by the adapter, and its
 // answers fed back through the adapter's parsers (the round trip the product relies on).
 import { createHmac } from 'node:crypto';
-import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tradernet, type TradernetCredentials } from '../../../lib/venues/tradernet';
 import type { Built, HttpRequest, HttpResponse, OrdersResult } from '../../../lib/venues/types';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { TRADERNET_SIM_CANCEL_DELAY_MS, TRADERNET_TEST_CREDENTIALS, createTradernetSim } from '../../simulator/venues/tradernet';
+import { sendToSimulator, type SendOptions } from '../../simulator/https-client';
 
 const V2: TradernetCredentials = { ...TRADERNET_TEST_CREDENTIALS, scheme: 'v2' };
 const V3: TradernetCredentials = { ...TRADERNET_TEST_CREDENTIALS, scheme: 'v3' };
@@ -34,38 +34,7 @@ beforeEach(() => {
 let clock = Date.now();
 const now = () => (clock = Math.max(clock + 1, Date.now()));
 
-interface SendOptions {
-  host?: string;
-  path?: string;
-  headers?: Record<string, string | undefined>;
-  body?: string;
-  method?: string;
-}
-
-function send(req: HttpRequest, opts: SendOptions = {}): Promise<HttpResponse> {
-  const url = new URL(req.url);
-  const host = opts.host ?? url.hostname;
-  const body = opts.body ?? req.body ?? '';
-  const headers: Record<string, string> = { host, 'content-length': String(Buffer.byteLength(body)) };
-  for (const [k, v] of Object.entries({ ...req.headers, ...opts.headers })) if (v !== undefined) headers[k] = v;
-  for (const [k, v] of Object.entries(opts.headers ?? {})) if (v === undefined) delete headers[k];
-  return new Promise((resolve, reject) => {
-    const r = httpsRequest(
-      { host: '127.0.0.1', port: sim.port, servername: host, method: opts.method ?? req.method, path: opts.path ?? url.pathname + url.search, headers, rejectUnauthorized: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const h: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') h[k.toLowerCase()] = v;
-          resolve({ status: res.statusCode ?? 0, headers: h, body: Buffer.concat(chunks).toString('utf8') });
-        });
-      },
-    );
-    r.on('error', reject);
-    r.end(body);
-  });
-}
+const send = (req: HttpRequest, opts: SendOptions = {}): Promise<HttpResponse> => sendToSimulator(sim.port, req, opts);
 
 const requestOf = (built: Built): HttpRequest => {
   if (!('request' in built)) throw new Error(`refused: ${JSON.stringify(built.refused)}`);

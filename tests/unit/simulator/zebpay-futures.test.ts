@@ -2,12 +2,12 @@
 // The ZebPay Futures simulator, driven over real HTTPS by requests the adapter builds, with every
 // answer fed back through the adapter's parse (the round trip the product relies on).
 import { createHmac } from 'node:crypto';
-import { request as httpsRequest } from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { zebpayFutures } from '../../../lib/venues/zebpay-futures';
 import type { Built, HttpRequest, HttpResponse, OrdersResult } from '../../../lib/venues/types';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { createZebpayFuturesSim, ZEBPAY_TEST_CREDENTIALS, ZEBPAY_TEST_JWT } from '../../simulator/venues/zebpay-futures';
+import { sendToSimulator } from '../../simulator/https-client';
 
 const VENUE = 'zebpay-futures';
 const HOST = 'futuresbe.zebpay.com';
@@ -32,35 +32,7 @@ beforeEach(() => {
 });
 
 /** One real HTTPS exchange with the simulator, as the engine's fetch would make it. */
-function send(req: HttpRequest): Promise<HttpResponse> {
-  const url = new URL(req.url);
-  return new Promise((resolve) => {
-    const out = httpsRequest(
-      {
-        host: '127.0.0.1',
-        port: sim.port,
-        servername: url.hostname,
-        method: req.method,
-        path: `${url.pathname}${url.search}`,
-        // Node frames a DELETE body only with an explicit length (fetch sets it itself).
-        headers: { ...req.headers, Host: url.hostname, ...(req.body !== null ? { 'Content-Length': String(Buffer.byteLength(req.body)) } : {}) },
-        rejectUnauthorized: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
-          resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
-        });
-      },
-    );
-    out.on('error', () => resolve({ status: 0, headers: {}, body: '', transportError: 'network' }));
-    if (req.body !== null) out.write(req.body);
-    out.end();
-  });
-}
+const send = (req: HttpRequest): Promise<HttpResponse> => sendToSimulator(sim.port, req);
 
 const requestOf = (built: Built): HttpRequest => {
   if (!('request' in built)) throw new Error(`refused: ${JSON.stringify(built.refused)}`);
@@ -226,7 +198,7 @@ describe('authentication', () => {
   });
 
   it('answers an expired credential with 401 in both modes', async () => {
-    sim.fault({ venue: VENUE, fault: { kind: 'expired-token' } });
+    sim.fault({ venue: VENUE, fault: { kind: 'expired-token' }, times: 2 });
     for (const credentials of [API, JWT]) {
       const { response, outcome } = await cancel({ clientOrderId: 'myLimitOrder456' }, credentials);
       expect(response.status).toBe(401);

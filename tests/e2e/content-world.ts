@@ -1,0 +1,21 @@
+// Runs code in the extension's content-script world of a page (its isolated world), to send the
+// messages a compromised or buggy content script could send.
+import type { BrowserContext, Page } from 'playwright-core';
+
+export async function sendFromContentScript(context: BrowserContext, page: Page, message: unknown): Promise<any> {
+  const cdp = await context.newCDPSession(page);
+  const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'QuickCancel');
+  if (!world) throw new Error(`no QuickCancel content-script world on ${page.url()}`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value;
+}
