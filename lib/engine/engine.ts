@@ -27,6 +27,8 @@ export interface EngineOptions {
 }
 
 const MAX_RATE_LIMIT_RETRIES = 3;
+/** The journal's order id for a venue-wide cancel-all. */
+export const ALL_ORDERS = '*';
 const CANCELLED_STATUS = /cancel/i;
 const FILLED_STATUS = /fill|complete|execut/i;
 
@@ -186,7 +188,17 @@ export class CancelEngine {
   async cancelAll(venue: VenueId): Promise<{ entries: JournalEntry[] } | { outcome: CancelOutcome }> {
     const creds = await this.opts.credentials.get(venue);
     if (creds.state !== 'ok') return { outcome: { kind: 'auth-failed', message: creds.state === 'locked' ? 'QuickCancel is locked' : 'No credentials for this venue' } };
-    const list = await this.client(venue).openOrders(creds.credentials, true);
+    const client = this.client(venue);
+    const adapter = this.opts.venues[venue];
+    if (adapter.cancelAll) {
+      // The venue's own endpoint (ZebPay lists open orders only per symbol): one request, one entry.
+      const startedAtMs = this.clock.now();
+      const entry = await this.journal.begin({ venue, orderId: ALL_ORDERS, source: 'cancel-all', startedAtMs, hints: {} });
+      const outcome = await client.run(adapter.cancelAll, {}, creds.credentials);
+      client.forgetOpenOrders();
+      return { entries: [await this.journal.update(entry, { status: outcome.kind, outcome, attempts: 1, message: outcome.message ?? defaultMessage(outcome), latencyMs: this.clock.now() - startedAtMs })] };
+    }
+    const list = await client.openOrders(creds.credentials, true);
     if (!isOrders(list)) return { outcome: list };
     const open = list.orders.filter((o) => o.state !== 'closed');
     const entries = await Promise.all(

@@ -72,6 +72,15 @@ function commonFailure(res: HttpResponse, credentials: unknown, nowMs: number, w
 
 /** 400/404 that is not "gone". */
 function refusal(res: HttpResponse, env: Envelope | undefined): CancelOutcome {
+  // ZebPay's newer error-handling page answers a bad signature or a stale timestamp with 400, not
+  // 401 as the spec's table says: read either as what it is, so a skewed clock still gets a resync.
+  const said = env?.texts.join(' ') ?? '';
+  if (res.status === 400 && /timestamp/i.test(said)) {
+    return { kind: 'auth-failed', clockSkew: true, message: `${NAME} rejected the request's timestamp (${env?.description || 'stale'}) — resyncing the clock` };
+  }
+  if (res.status === 400 && /signature/i.test(said)) {
+    return { kind: 'auth-failed', message: `${NAME} rejected the signature — check the API key and secret in Settings` };
+  }
   if (res.status === 400) {
     return {
       kind: 'rejected',

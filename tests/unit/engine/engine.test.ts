@@ -175,3 +175,13 @@ describe('cancel-all', () => {
     for (const r of sent) expect(sent.filter((s) => s.atMs >= r.atMs && s.atMs < r.atMs + 1000).length).toBeLessThanOrEqual(burst + perSecond);
   });
 });
+
+describe('cancel-all where the venue has its own endpoint', () => {
+  it('ZebPay: one signed request cancels every open order, recorded as one entry', async () => {
+    sim.seed('zebpay-futures', [{ id: 'zA', symbol: 'BTCINR' }, { id: 'zB', symbol: 'ETHINR' }, { id: 'zC', symbol: 'BTCINR', status: 'filled' }]);
+    const result = await (await engineWith()).cancelAll('zebpay-futures');
+    expect('entries' in result && result.entries.map((e) => [e.orderId, e.status])).toEqual([['*', 'cancelled']]);
+    expect(sim.orders('zebpay-futures').map((o) => o.status)).toEqual(['cancelled', 'cancelled', 'filled']);
+    expect(sim.apiRequests('zebpay-futures').filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/api/v1/trade/order/all']);
+  });
+});

@@ -512,3 +512,15 @@ describe('parsers never throw', () => {
     );
   });
 });
+
+describe('400s that ZebPay\'s newer error page documents for auth', () => {
+  const input = { order: { clientOrderId: 'myLimitOrder456' }, credentials: API, nowMs: NOW };
+  it.each<[string, string, Partial<CancelOutcome>]>([
+    ['a stale timestamp is a clock problem: resync and retry once', 'Invalid or expired timestamp', { kind: 'auth-failed', clockSkew: true }],
+    ['a bad signature is a key problem', 'Invalid signature', { kind: 'auth-failed' }],
+  ])('%s', (_, description, expected) => {
+    const outcome = zebpayFutures.cancel.parse(res(400, env({}, 400, description)), input);
+    expect(outcome).toMatchObject(expected);
+    if (!('clockSkew' in expected)) expect(outcome).not.toHaveProperty('clockSkew');
+  });
+});
