@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { notifyOutcome } from '@/lib/background/notify';
 import { createRouter } from '@/lib/background/router';
 import { CancelEngine } from '@/lib/engine/engine';
 import { sendRequest } from '@/lib/engine/http';
@@ -15,6 +16,7 @@ export default defineBackground(() => {
     engine, vault, autoLock, venues,
     extensionOrigin: browser.runtime.getURL('/'),
     extensionId: browser.runtime.id,
+    notify: (entry) => notifyOutcome(entry, venues),
     wipeStorage: async () => {
       await Promise.all([browser.storage.local.clear(), browser.storage.session.clear()]);
     },

@@ -17,6 +17,8 @@ export interface HandlerDeps {
   venues: Record<VenueId, VenueAdapter>;
   /** Deletes every stored value (vault, settings, history). */
   wipeStorage(): Promise<void>;
+  /** Tells the user how a cancel ended (when they want notifications). */
+  notify(entry: JournalEntry): Promise<void>;
 }
 
 type Handlers = { [K in PageMessage['type']]: (m: Extract<PageMessage, { type: K }>, source: JournalEntry['source']) => Promise<AnyReply> };
@@ -39,12 +41,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
     const entry = await engine.cancel({ venue, orderId, hints, source });
     void autoLock.touch();
-    return { ok: true, entry };
+    void deps.notify(entry).catch(() => undefined);
+    return { ok: true, entry, sound: (await readSettings()).sound };
   };
 
   return {
     cancel: (m, source) => cancel(m.venue, m.orderId, m.hints, source),
     async status(m) {
+      // A page showing orders is a page about to be clicked: fetch the open orders now, so the
+      // click can cancel without asking the venue first.
+      void vault.get(m.venue).then((c) => {
+        if (c.state === 'ok') void engine.client(m.venue).openOrders(c.credentials);
+      });
       const wanted = new Set(m.orderIds);
       const entries: Record<string, JournalEntry> = {};
       // Oldest first, so the newest entry for an order wins.

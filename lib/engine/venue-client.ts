@@ -14,6 +14,13 @@ export type OrderState =
   | { failed: CancelOutcome };
 
 const ORDER_LIST_TTL_MS = 1500;
+/**
+ * How long a listed open order's cancel fields may be used without asking again. Those fields
+ * (execution type, exchange id, leg) do not change while an order lives, and if the order closed
+ * meanwhile the venue itself refuses the cancel, so the outcome stays true — while the click skips
+ * a round trip.
+ */
+const KNOWN_ORDER_TTL_MS = 30_000;
 
 const isClockSkew = (r: unknown) =>
   typeof r === 'object' && r !== null && (r as CancelOutcome).kind === 'auth-failed' && (r as { clockSkew?: boolean }).clockSkew === true;
@@ -25,6 +32,7 @@ export class VenueClient {
   private syncedAtMs = -Infinity;
   private lastNowMs = 0;
   private openOrdersCache: { atMs: number; result: Promise<OrdersResult> } | undefined;
+  private known: { atMs: number; byKey: Map<string, OrderView[]> } | undefined;
 
   constructor(
     readonly adapter: VenueAdapter,
@@ -104,14 +112,25 @@ export class VenueClient {
   openOrders(credentials: unknown, fresh = false): Promise<OrdersResult> {
     const cached = this.openOrdersCache;
     if (!fresh && cached && this.clock.now() - cached.atMs < ORDER_LIST_TTL_MS) return cached.result;
+    const atMs = this.clock.now();
     const result = this.run(this.adapter.openOrders, {}, credentials) as Promise<OrdersResult>;
-    this.openOrdersCache = { atMs: this.clock.now(), result };
-    result.then((r) => !isOrders(r) && this.openOrdersCache?.result === result && (this.openOrdersCache = undefined));
+    this.openOrdersCache = { atMs, result };
+    void result.then((r) => {
+      if (!isOrders(r)) {
+        if (this.openOrdersCache?.result === result) this.openOrdersCache = undefined;
+        return;
+      }
+      const byKey = new Map<string, OrderView[]>();
+      for (const o of r.orders) if (o.state !== 'closed') byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
+      this.known = { atMs, byKey };
+    });
     return result;
   }
 
+  /** After a cancel: the next question about any order goes to the venue. */
   forgetOpenOrders(): void {
     this.openOrdersCache = undefined;
+    this.known = undefined;
   }
 
   /** The order as the venue reports it now; `fresh` skips the short-lived cache. */
@@ -119,6 +138,8 @@ export class VenueClient {
     const { adapter } = this;
     const matches = (o: OrderView) =>
       o.key === orderId && (!leg || !o.cancelFields.legOrderIndicator || o.cancelFields.legOrderIndicator === leg);
+    const known = !fresh && this.known && this.clock.now() - this.known.atMs < KNOWN_ORDER_TTL_MS ? this.known.byKey.get(orderId)?.find(matches) : undefined;
+    if (known) return { found: true, order: known };
     if (adapter.resolveWith === 'lookup') {
       const result = (await this.run(adapter.lookup, { [adapter.idField]: orderId }, credentials)) as OrdersResult;
       if (!isOrders(result)) return { failed: result };

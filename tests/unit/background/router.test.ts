@@ -18,7 +18,7 @@ async function setup() {
   const cancel = vi.spyOn(engine, 'cancel');
   const handle = createRouter({
     engine, vault, venues, autoLock: new AutoLock(vault, async () => 30),
-    extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined,
+    extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined, notify: async () => undefined,
   });
   const configured = async () => Object.keys((await vault.secrets()) ?? {});
   return { handle, send, cancel, configured };

@@ -185,3 +185,18 @@ describe('cancel-all where the venue has its own endpoint', () => {
     expect(sim.apiRequests('zebpay-futures').filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/api/v1/trade/order/all']);
   });
 });
+
+describe('resolving an order', () => {
+  it('a recent open-orders list spares the click a round trip; the venue still has the last word', async () => {
+    sim.seed('pocketful', [{ id: '6001', extra: CO }, { id: '6002', extra: CO }]);
+    const engine = await engineWith();
+    const creds = PACE_TEST_CREDENTIALS.pocketful;
+    await engine.client('pocketful').openOrders(creds);
+    sim.setStatus('pocketful', '6002', 'filled');
+    const before = sim.apiRequests('pocketful').length;
+    expect(await engine.cancel(page('pocketful', '6001'))).toMatchObject({ status: 'cancelled' });
+    expect(sim.apiRequests('pocketful').slice(before).map((r) => r.method)).toEqual(['DELETE']);
+    // The list still says 6002 is open; the venue says it filled, and that is what the user sees.
+    expect(await engine.cancel(page('pocketful', '6002'))).toMatchObject({ status: 'already-closed' });
+  });
+});

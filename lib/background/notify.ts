@@ -1,0 +1,29 @@
+// A system notification for each finished cancel, when the user wants them (default on): the
+// trader may have moved on to another window by the time the venue answers.
+import { browser } from 'wxt/browser';
+import type { JournalEntry } from '../engine/journal';
+import { readSettings } from '../settings';
+import type { VenueAdapter, VenueId } from '../venues/types';
+
+const TITLE: Partial<Record<JournalEntry['status'], string>> = {
+  cancelled: 'Cancelled',
+  pending: 'Cancel accepted, not yet confirmed',
+  'already-closed': 'Already closed',
+  rejected: 'Cancel rejected',
+  'auth-failed': 'Cancel failed: credentials',
+  'rate-limited': 'Cancel failed: rate-limited',
+  unknown: 'Cancel outcome unknown',
+  'not-sent': 'Cancel not sent',
+};
+
+export async function notifyOutcome(entry: JournalEntry, venues: Record<VenueId, VenueAdapter>): Promise<void> {
+  const title = TITLE[entry.status];
+  if (!title || !(await readSettings()).notifications) return;
+  const order = [entry.symbol, entry.side].filter(Boolean).join(' ');
+  await browser.notifications.create(`qc-${entry.id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: `${title} — ${venues[entry.venue].name}`,
+    message: `Order ${entry.orderId}${order ? ` (${order})` : ''}: ${entry.message ?? entry.status}`,
+  });
+}
