@@ -6,6 +6,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  // The version lives only in package.json. Firefox's sources zip is what a reviewer needs to
+  // rebuild the add-on: no tests, simulator, fixtures or generated output.
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['tests/**', 'docs/**', '.ci/**', 'scripts/bench.mjs', 'scripts/start.ts', 'scripts/test.mjs', 'demo-screenshots/**', 'test-results/**', 'bench-results.json', 'vitest*.config.ts'],
+  },
   manifest: ({ browser }) => ({
     name: 'QuickCancel',
     description: 'One-click Cancel on every open order in your broker’s own web trading UI.',

@@ -33,3 +33,14 @@ export async function readSettings(): Promise<Settings> {
   const parsed = settingsSchema.partial().safeParse(await settingsItem.getValue());
   return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }
+
+let cached: Promise<Settings> | undefined;
+
+/** The settings, read once and then kept current from storage changes: cheap on the click path. */
+export function currentSettings(): Promise<Settings> {
+  if (!cached) {
+    cached = readSettings();
+    settingsItem.watch(() => void (cached = readSettings()));
+  }
+  return cached;
+}

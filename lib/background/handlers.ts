@@ -2,7 +2,7 @@
 import type { CancelEngine } from '../engine/engine';
 import type { JournalEntry } from '../engine/journal';
 import type { AnyReply, PageMessage } from '../messages';
-import { readSettings, settingsItem } from '../settings';
+import { currentSettings, readSettings, settingsItem } from '../settings';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
 import type { Vault } from '../vault/vault';
@@ -35,14 +35,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const cancel = async (venue: VenueId, orderId: string, hints: Record<string, string>, source: JournalEntry['source']): Promise<AnyReply> => {
     const adapter = venues[venue];
-    if ((await readSettings()).disabledVenues.includes(venue)) return { ok: false, error: `${adapter.name} is turned off in QuickCancel's Settings` };
+    if ((await currentSettings()).disabledVenues.includes(venue)) return { ok: false, error: `${adapter.name} is turned off in QuickCancel's Settings` };
     if (!adapter.idPattern.test(orderId)) {
       return { ok: false, error: `"${orderId}" does not look like a ${adapter.name} order id (expected ${adapter.idHint})` };
     }
     const entry = await engine.cancel({ venue, orderId, hints, source });
     void autoLock.touch();
     void deps.notify(entry).catch(() => undefined);
-    return { ok: true, entry, sound: (await readSettings()).sound };
+    return { ok: true, entry, sound: (await currentSettings()).sound };
   };
 
   return {

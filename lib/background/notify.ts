@@ -2,7 +2,7 @@
 // trader may have moved on to another window by the time the venue answers.
 import { browser } from 'wxt/browser';
 import type { JournalEntry } from '../engine/journal';
-import { readSettings } from '../settings';
+import { currentSettings } from '../settings';
 import type { VenueAdapter, VenueId } from '../venues/types';
 
 const TITLE: Partial<Record<JournalEntry['status'], string>> = {
@@ -18,7 +18,7 @@ const TITLE: Partial<Record<JournalEntry['status'], string>> = {
 
 export async function notifyOutcome(entry: JournalEntry, venues: Record<VenueId, VenueAdapter>): Promise<void> {
   const title = TITLE[entry.status];
-  if (!title || !(await readSettings()).notifications) return;
+  if (!title || !(await currentSettings()).notifications) return;
   const order = [entry.symbol, entry.side].filter(Boolean).join(' ');
   await browser.notifications.create(`qc-${entry.id}`, {
     type: 'basic',

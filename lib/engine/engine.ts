@@ -93,7 +93,8 @@ export class CancelEngine {
         if (!state.found) return await finish({ kind: 'already-closed', message: `${adapter.name} has no open order ${intent.orderId}` });
         order = state.order;
       }
-      await this.journal.update(entry, describeOrder(order));
+      // In memory only: the next write of this entry carries it; the cancel must not wait for a write.
+      Object.assign(entry, describeOrder(order));
       if (order.state === 'closed') return await finish(closedOutcome(order, false));
       return await finish(await this.cancelWithPolicy(client, order, creds.credentials, entry));
     } catch (error) {
