@@ -16,7 +16,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'QuickCancel',
     description: 'One-click Cancel on every open order in your broker’s own web trading UI.',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // activeTab: the cancel-all shortcut may read the URL of the tab it was pressed on, nothing more.
+    permissions: ['storage', 'alarms', 'notifications', 'activeTab'],
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Open QuickCancel: cancel an order by id' },
+      'cancel-all-here': { suggested_key: { default: 'Alt+Shift+X' }, description: 'Cancel all open orders on this tab’s broker (asks first)' },
+    },
     ...manifestPermissions,
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; frame-ancestors 'none'",

@@ -1,8 +1,10 @@
-// The journal as live state: read once, then follow storage changes entry by entry.
-import { useEffect, useState } from 'preact/hooks';
+// The journal as live state: read once, then follow storage changes entry by entry (one key per
+// entry, so a change costs work for that entry only, not a re-read of the history).
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { JOURNAL_PREFIX, type JournalEntry } from '@/lib/engine/journal';
 
+/** Newest first; undefined until the first read. */
 export function useJournal(): JournalEntry[] | undefined {
   const [entries, setEntries] = useState<Map<string, JournalEntry>>();
   useEffect(() => {
@@ -33,5 +35,5 @@ export function useJournal(): JournalEntry[] | undefined {
       browser.storage.onChanged.removeListener(onChanged);
     };
   }, []);
-  return entries && [...entries.values()].sort((a, b) => b.startedAtMs - a.startedAtMs);
+  return useMemo(() => entries && [...entries.values()].sort((a, b) => b.startedAtMs - a.startedAtMs), [entries]);
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { onCommand } from '@/lib/background/commands';
 import { notifyOutcome } from '@/lib/background/notify';
 import { createRouter } from '@/lib/background/router';
 import { CancelEngine } from '@/lib/engine/engine';
@@ -28,6 +29,7 @@ export default defineBackground(() => {
     return true;
   });
   browser.alarms.onAlarm.addListener((alarm) => void autoLock.onAlarm(alarm.name));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab?.url, venues));
 
   void autoLock.schedule();
   void engine.verifyUnresolved();

@@ -1,14 +1,12 @@
-import { browser } from 'wxt/browser';
-import { Injector } from '@/lib/page/inject';
-import { observe } from '@/lib/page/observe';
+import { pacetraderRecipe } from '@/lib/page/recipes/pacetrader';
+import { pocketfulRecipe } from '@/lib/page/recipes/pocketful';
+import { startPage } from '@/lib/page/run';
 
+// Pocketful and PaceTrader: one web terminal (Tradelab OMS), two hosts.
 export default defineContentScript({
-  matches: ['https://trade.pocketful.in/*', 'https://pacetrader.pacefin.in/*'],
+  matches: ['https://pacetrader.pacefin.in/*', 'https://trade.pocketful.in/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const venue = location.hostname === 'trade.pocketful.in' ? 'pocketful' : 'pacetrader';
-    const injector = new Injector(venue, { send: (m) => browser.runtime.sendMessage(m) });
-    observe(() => injector.scan(), ctx.signal);
-    ctx.onInvalidated(() => injector.destroy());
+    startPage(location.hostname === 'trade.pocketful.in' ? 'pocketful' : 'pacetrader', ctx, [pocketfulRecipe, pacetraderRecipe]);
   },
 });

@@ -62,7 +62,7 @@ export interface CredentialSummary {
 export type CancelReply = Reply<{ entry: JournalEntry }>;
 export type StatusReply = Reply<{ entries: Record<string, JournalEntry> }>;
 export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutcome }>;
-export type OpenOrdersReply = Reply<{ orders: OrderView[] } | { outcome: CancelOutcome }>;
+export type OpenOrdersReply = Reply<{ orders: OrderView[] } | { outcome: CancelOutcome } | { uncounted: true }>;
 export type CancelAllReply = Reply<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;
 export type VaultStatusReply = Reply<{ state: VaultState; configured: CredentialSummary[] }>;
 export type TestConnectionReply = Reply<{ openOrders: number } | { outcome: CancelOutcome }>;

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { Popup } from '@/components/popup/Popup';
 import '@/components/base.css';
 
 render(<Popup />, document.getElementById('app')!);

@@ -1,6 +1,7 @@
-// The Cancel control: a custom element with a closed shadow root, so the page's CSS cannot
-// restyle it and the page's scripts cannot reach its button. It acts only on trusted clicks that
-// land on it, visible and uncovered.
+// The Cancel control: an element with a closed shadow root, so the page's CSS cannot restyle its
+// button and the page's scripts cannot reach it. It acts only on trusted clicks (a real pointer or a
+// real key press) that land on it while it is visible and uncovered, and shows the cancel's state
+// in place, with the message as a tooltip.
 export type ControlState = 'idle' | 'sending' | 'cancelled' | 'pending' | 'failed';
 
 export interface ControlCallbacks {
@@ -15,32 +16,39 @@ const LABELS: Record<ControlState, string> = {
   failed: 'Failed',
 };
 
-const STYLE = `:host{all:initial;display:inline-block;vertical-align:middle;margin:0 4px}
-button{font:600 12px/1 system-ui,sans-serif;padding:4px 10px;border-radius:4px;border:1px solid #b3261e;background:#fff;color:#b3261e;cursor:pointer}
-button:hover{background:#b3261e;color:#fff}button:focus-visible{outline:2px solid #1f6feb;outline-offset:1px}
-button[data-state=sending],button[data-state=pending]{border-color:#9a6700;color:#9a6700;background:#fff8c5;cursor:progress}
-button[data-state=cancelled]{border-color:#1a7f37;color:#1a7f37;background:#dafbe1;cursor:default}
-button[data-state=failed]{border-color:#b3261e;color:#fff;background:#b3261e}`;
+const STYLE = `:host{all:initial;display:inline-block;margin:0 4px}
+button{all:initial;font:600 12px/1 system-ui,sans-serif;padding:4px 10px;border:1px solid;border-radius:4px;color:#b3261e;background:#fff;cursor:pointer;white-space:nowrap}
+button:focus-visible{outline:2px solid #1f6feb}[data-state=failed]{color:#fff;background:#b3261e}
+[data-state=sending],[data-state=pending]{color:#8a5a00}[data-state=cancelled]{color:#1a7f37}`;
 
-/** Set by unit tests only: happy-dom cannot produce trusted events. */
-export const testHooks = { acceptUntrusted: false };
+/** Set by unit tests only: happy-dom has neither trusted events nor layout. */
+export const testHooks = { acceptUntrusted: false, ignoreLayout: false };
+
+// Events stopped at the button, so the page's row handlers (select, open details, re-render)
+// neither see a press on the control nor take keyboard shortcuts from it.
+const SWALLOWED = ['pointerdown', 'mousedown', 'mouseup', 'keydown'] as const;
 
 export class CancelControl {
   readonly host: HTMLElement;
   private readonly button: HTMLButtonElement;
+  private readonly label: string;
   state: ControlState = 'idle';
+  message = '';
+  /** The row it sits in now (kept by the injector, never exposed on the element). */
+  row: Element | undefined;
 
-  constructor(readonly orderId: string, private readonly callbacks: ControlCallbacks) {
+  constructor(readonly orderId: string, readonly key: string, symbol: string | undefined, private readonly callbacks: ControlCallbacks) {
     this.host = document.createElement('qc-cancel');
     const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.button = document.createElement('button');
     this.button.type = 'button';
-    this.button.setAttribute('aria-label', `Cancel order ${orderId}`);
+    this.label = `Cancel order ${orderId}${symbol ? ` (${symbol})` : ''}`;
     shadow.append(style, this.button);
     this.button.addEventListener('click', (event) => this.onClick(event));
-    this.render('');
+    for (const type of SWALLOWED) this.button.addEventListener(type, (event) => event.stopPropagation());
+    this.render();
   }
 
   private onClick(event: MouseEvent) {
@@ -48,36 +56,40 @@ export class CancelControl {
     event.preventDefault();
     if (!event.isTrusted && !testHooks.acceptUntrusted) return;
     if (this.state === 'sending' || this.state === 'cancelled') return;
-    const refusal = this.refusal(event);
+    const refusal = testHooks.ignoreLayout ? undefined : this.refusal(event);
     if (refusal) return this.set('failed', refusal);
     this.callbacks.onCancel(this);
   }
 
-  /** Why a click must not act: hidden, or another element sits where the click landed. */
+  /** Why a click must not act: hidden, or something else is where it landed. */
   private refusal(event: MouseEvent): string | undefined {
     const rect = this.host.getBoundingClientRect();
     if (!this.host.isConnected || rect.width === 0 || rect.height === 0) return 'Not sent: the control is hidden';
     if (typeof this.host.checkVisibility === 'function' && !this.host.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
       return 'Not sent: the control is hidden';
     }
-    // A keyboard press has no pointer position; check the control's centre instead.
-    const x = event.detail === 0 ? rect.left + rect.width / 2 : event.clientX;
-    const y = event.detail === 0 ? rect.top + rect.height / 2 : event.clientY;
-    const hit = document.elementFromPoint(x, y);
-    if (hit && hit !== this.host) return 'Not sent: something on the page covers the control';
+    // A key press has no pointer position: check the control's centre instead.
+    const keyboard = event.detail === 0;
+    const x = keyboard ? rect.left + rect.width / 2 : event.clientX;
+    const y = keyboard ? rect.top + rect.height / 2 : event.clientY;
+    if (document.elementFromPoint(x, y) !== this.host) return 'Not sent: something on the page covers the control';
     return undefined;
   }
 
   set(state: ControlState, message = ''): void {
+    if (state === this.state && message === this.message) return;
     this.state = state;
-    this.render(message);
+    this.message = message;
+    this.render();
   }
 
-  private render(message: string) {
-    this.button.dataset.state = this.state;
-    this.button.textContent = LABELS[this.state];
-    this.button.title = message;
-    this.host.dataset.state = this.state;
-    this.button.disabled = this.state === 'cancelled';
+  private render() {
+    const { button, host, state } = this;
+    button.dataset.state = state;
+    button.textContent = LABELS[state];
+    button.title = this.message || this.label;
+    button.setAttribute('aria-label', state === 'idle' ? this.label : `${this.label}: ${LABELS[state]}${this.message ? ` — ${this.message}` : ''}`);
+    button.disabled = state === 'cancelled';
+    host.dataset.state = state;
   }
 }

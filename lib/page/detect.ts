@@ -1,31 +1,25 @@
-// Finds the order rows on a broker page: the venue's recipe first; more layers build on this.
+// Finds the order rows on a broker page, layered, first match wins (per row): the venue's recipe,
+// then the generic detector (only when the recipe reads no row: the page's markup may have
+// changed), then the user's page rules for anything the first two miss. Pure over the DOM.
 import type { VenueId } from '../venues/types';
-import { paceRecipe } from './recipes/pace';
-import { cellText, isCancellableStatus } from './text';
-import type { DetectedOrderRow, Recipe } from './types';
+import { detectRow, discoverLayouts } from './discover';
+import { recipeFor } from './recipes';
+import type { DetectedOrderRow, PageRule } from './types';
 
-export type { DetectedOrderRow } from './types';
+export type { DetectedOrderRow, Layout, PageRule } from './types';
 
-const recipes: Recipe[] = [paceRecipe];
-
-export function recipeFor(venue: VenueId): Recipe | undefined {
-  return recipes.find((r) => r.venues.includes(venue));
-}
-
-export function detectRow(row: Element, recipe: Recipe): DetectedOrderRow | undefined {
-  const orderId = cellText(row.querySelector(recipe.id));
-  if (!orderId) return undefined;
-  const status = recipe.status ? cellText(row.querySelector(recipe.status)) || undefined : undefined;
-  const hints: Record<string, string> = {};
-  for (const [name, selector] of Object.entries(recipe.hints ?? {})) {
-    const text = cellText(row.querySelector(selector));
-    if (text) hints[name] = text;
+/** Every order row under root: which element, which id, which status, cancellable or not. */
+export function detectOrderRows(root: ParentNode, venue: VenueId, rules: PageRule[] = []): DetectedOrderRow[] {
+  const { layouts } = discoverLayouts(root, venue, recipeFor(venue), rules);
+  const out: DetectedOrderRow[] = [];
+  const seen = new Set<Element>();
+  for (const layout of layouts) {
+    for (const row of layout.rows()) {
+      if (seen.has(row)) continue;
+      seen.add(row);
+      const hit = detectRow(row, layouts);
+      if (hit) out.push(hit[0]);
+    }
   }
-  return { row, orderId, status, cancellable: isCancellableStatus(status), hints };
-}
-
-export function detectOrderRows(root: ParentNode, venue: VenueId): DetectedOrderRow[] {
-  const recipe = recipeFor(venue);
-  if (!recipe) return [];
-  return [...root.querySelectorAll(recipe.row)].map((row) => detectRow(row, recipe)).filter((r): r is DetectedOrderRow => !!r);
+  return out;
 }

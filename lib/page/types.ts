@@ -23,6 +23,8 @@ export interface Recipe {
   status?: string;
   /** Within a row: hint name → selector. */
   hints?: Record<string, string>;
+  /** Within a row: where the control goes (default: the row's last cell). */
+  slot?: string;
 }
 
 /** A rule the user writes in Settings for a page no recipe or heuristic understands. */
@@ -33,4 +35,31 @@ export interface PageRule {
   /** The id: a CSS selector within the row, or header text of the id column. */
   idSelector?: string;
   idHeader?: string;
+  /** The status, the same way (optional: without one, the generic header reading is tried, then none). */
+  statusSelector?: string;
+  statusHeader?: string;
+}
+
+/**
+ * One way of reading order rows on a page: a recipe, a table or grid the generic detector
+ * understood, or a user rule. Detection and observation both go through it, row by row.
+ */
+export interface Layout {
+  readonly kind: 'recipe' | 'generic' | 'rule';
+  /** Matches this layout's row elements (candidates: `owns` has the last word). */
+  readonly rowSelector: string;
+  /** True when el is one of this layout's rows. */
+  owns(el: Element): boolean;
+  /** Reads one of its rows; undefined for rows that are not orders (placeholders, group headers). */
+  read(row: Element): DetectedOrderRow | undefined;
+  /** Every row it has now. */
+  rows(): Iterable<Element>;
+  /** Where a row's control goes. */
+  slot(row: Element): Element;
+  /** False once its table or header is gone, or has changed so its columns must be read again. */
+  valid(): boolean;
+  /** True when a change inside node can change the layout itself (its header). */
+  isStructure(node: Node): boolean;
+  /** The element its rows live in (generic layouts), to tell new tables from its own. */
+  readonly container?: Element;
 }

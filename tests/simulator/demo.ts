@@ -3,7 +3,10 @@
 import type { VenueId } from '../../lib/venues/types';
 import type { SimOrderSeed } from './types';
 import type { Simulator } from './server';
+import { COINSWITCH_TEST_CREDENTIALS } from './venues/coinswitch';
 import { PACE_TEST_CREDENTIALS } from './venues/pace-oms';
+import { TRADERNET_TEST_CREDENTIALS } from './venues/tradernet';
+import { ZEBPAY_TEST_CREDENTIALS } from './venues/zebpay-futures';
 
 export interface DemoVenue {
   venue: VenueId;
@@ -34,6 +37,36 @@ export const demoVenues: DemoVenue[] = [
       { id: '20261122-11', symbol: 'NIFTY26NOVFUT', side: 'SELL', price: 24310, quantity: 75, extra: { executionType: 'BO', exchangeOrderId: '1100000012345678', legOrderIndicator: 'ENTRY' } },
       { id: '20261122-12', symbol: 'SBIN', side: 'BUY', price: 812.4, quantity: 40, extra: { executionType: 'REGULAR' } },
       { id: '20261122-13', symbol: 'ITC', side: 'SELL', price: 455, quantity: 10, status: 'cancelled' },
+    ],
+  },
+  {
+    venue: 'zebpay-futures',
+    url: 'https://zebpay.com/in/futures/orders',
+    credentials: ZEBPAY_TEST_CREDENTIALS,
+    orders: [
+      { id: 'qc-demo-btc-001', symbol: 'BTCINR', side: 'BUY', price: 8_150_000, quantity: 0.01 },
+      { id: 'qc-demo-eth-002', symbol: 'ETHINR', side: 'SELL', price: 312_500, quantity: 0.2 },
+      { id: 'qc-demo-sol-003', symbol: 'SOLINR', side: 'BUY', price: 14_200, quantity: 3, status: 'filled', filled: 3 },
+    ],
+  },
+  {
+    venue: 'tradernet',
+    url: 'https://tradernet.com/terminal/',
+    credentials: TRADERNET_TEST_CREDENTIALS,
+    orders: [
+      { id: '4071200001', symbol: 'AAPL.US', side: 'BUY', price: 228.4, quantity: 10 },
+      { id: '4071200002', symbol: 'TSLA.US', side: 'SELL', price: 342, quantity: 4 },
+      { id: '4071200003', symbol: 'NVDA.US', side: 'BUY', price: 141.2, quantity: 5, status: 'filled', filled: 5 },
+    ],
+  },
+  {
+    venue: 'coinswitch',
+    url: 'https://pro.coinswitch.co/orders',
+    credentials: COINSWITCH_TEST_CREDENTIALS,
+    orders: [
+      { id: '6a1f0c2e-8d4b-4c53-9e0a-3b2f7d9c1a01', symbol: 'BTC/INR', side: 'BUY', price: 8_140_000, quantity: 0.002, extra: { exchange: 'coinswitchx' } },
+      { id: '6a1f0c2e-8d4b-4c53-9e0a-3b2f7d9c1a02', symbol: 'ETH/USDT', side: 'SELL', price: 3_710, quantity: 0.5, extra: { exchange: 'c2c1' } },
+      { id: '6a1f0c2e-8d4b-4c53-9e0a-3b2f7d9c1a03', symbol: 'SOL/INR', side: 'BUY', price: 14_180, quantity: 2, status: 'cancelled' },
     ],
   },
 ];

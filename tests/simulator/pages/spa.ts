@@ -1,17 +1,131 @@
 // The runtime every fixture page shares: it polls the simulator's orders and re-renders its rows
-// the way single-page apps do (rows replaced wholesale on each refresh). Tests drive it through
-// window.__sim: refresh(), setPollMs(ms), stop().
+// the way single-page apps do, in one of four styles:
+//   replace  every refresh rebuilds the whole list (new row elements each time);
+//   patch    rows kept per order; a changed row keeps its element and gets new cells (React-like);
+//   keyed    rows kept per order; a changed row is replaced by a new element;
+//   virtual  keyed, rows absolutely positioned: a new row is appended at the end of the DOM
+//            whatever its place on screen (virtualised lists), so DOM order ≠ display order.
+// Tests drive it through window.__sim: refresh(), rerender(id, how), setPollMs(ms), stop(),
+// renders(). Unit tests run the same runtime in happy-dom with renderFixture().
+import type { SimOrder } from '../types';
+
+export interface SpaMount {
+  /** The element receiving the rows. */
+  selector: string;
+  /** JS source of `(order, esc) => string`: the markup of one row for a SimOrder. */
+  renderRow: string;
+  /** JS source of `(orders) => orders`: filter/sort (default: all, newest first). */
+  select?: string;
+  /** Markup shown when the list is empty. */
+  empty?: string;
+}
+
 export interface SpaPageOptions {
   title: string;
   style: string;
-  /** Static markup; the element matching `mount` receives the rendered rows. */
+  /** Static markup holding the mounts. */
   body: string;
-  mount: string;
-  /** JS source of `(order) => string`: the markup of one row for a SimOrder. */
-  renderRow: string;
-  /** JS source of `(orders) => orders`: filter/sort before rendering (default: all, newest first). */
-  select?: string;
+  mounts: SpaMount[];
+  mode?: 'replace' | 'patch' | 'keyed' | 'virtual';
+  /** Row height for 'virtual' (px). */
+  rowHeight?: number;
+  pollMs?: number;
 }
+
+export interface SimPageApi {
+  refresh(): Promise<void>;
+  rerender(id: string, how?: 'replace' | 'patch'): number;
+  renders(): number;
+  setPollMs(ms: number): void;
+  stop(): void;
+  start(): void;
+}
+
+const NEWEST_FIRST = '(orders) => orders.slice().sort((a, b) => b.createdAtMs - a.createdAtMs)';
+
+/** The runtime, as JS source: `(document, config, load) => SimPageApi`. */
+const RUNTIME = `(doc, cfg, load) => {
+  const esc = (v) => String(v).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  const mode = cfg.mode || 'replace';
+  const mounts = cfg.mounts.map((m) => ({ ...m, keys: new Map(), placeholder: null }));
+  let renders = 0, timer = null, pollMs = cfg.pollMs ?? 1000;
+  const toEl = (html) => { const t = doc.createElement('template'); t.innerHTML = html.trim(); const el = t.content.firstElementChild; el.remove(); return el; };
+  const build = (m, o) => { const html = m.renderRow(o, esc); const el = toEl(html); el.setAttribute('data-sim-key', o.id); return { el, html }; };
+  function render(orders) {
+    for (const m of mounts) {
+      const root = doc.querySelector(m.selector);
+      if (!root) continue;
+      const list = m.select(orders);
+      const next = new Map();
+      if (mode === 'replace') {
+        const built = list.map((o) => build(m, o));
+        root.replaceChildren(...built.map((b) => b.el));
+        list.forEach((o, i) => next.set(o.id, built[i]));
+      } else {
+        for (const o of list) {
+          let cur = m.keys.get(o.id);
+          const html = m.renderRow(o, esc);
+          if (!cur) cur = build(m, o);
+          else if (cur.html !== html) {
+            if (mode === 'patch') {
+              const fresh = toEl(html);
+              for (const a of fresh.attributes) cur.el.setAttribute(a.name, a.value);
+              cur.el.replaceChildren(...fresh.childNodes);
+              cur.html = html;
+            } else {
+              const b = build(m, o);
+              if (cur.el.parentNode) cur.el.replaceWith(b.el);
+              cur = b;
+            }
+          }
+          next.set(o.id, cur);
+        }
+        for (const [id, cur] of m.keys) if (!next.has(id)) cur.el.remove();
+        if (m.placeholder) { m.placeholder.remove(); m.placeholder = null; }
+        list.forEach((o, i) => {
+          const { el } = next.get(o.id);
+          if (mode === 'virtual') {
+            if (!el.parentNode) root.append(el);
+            el.style.top = (i * (cfg.rowHeight || 32)) + 'px';
+          } else if (root.children[i] !== el) root.insertBefore(el, root.children[i] || null);
+        });
+      }
+      m.keys = next;
+      if (!list.length && m.empty) { m.placeholder = toEl(m.empty); root.replaceChildren(m.placeholder); }
+    }
+    renders++;
+    doc.documentElement.dataset.renders = String(renders);
+  }
+  async function refresh() { render(await load()); }
+  function rerender(id, how) {
+    let n = 0;
+    for (const m of mounts) {
+      const cur = m.keys.get(id);
+      if (!cur || !cur.el.parentNode) continue;
+      const fresh = { el: toEl(cur.html), html: cur.html };
+      fresh.el.setAttribute('data-sim-key', id);
+      if (how === 'patch') cur.el.replaceChildren(...fresh.el.childNodes);
+      else { fresh.el.style.top = cur.el.style.top; cur.el.replaceWith(fresh.el); m.keys.set(id, fresh); }
+      n++;
+    }
+    return n;
+  }
+  function schedule() {
+    clearTimeout(timer);
+    if (pollMs > 0) timer = setTimeout(async () => { await refresh().catch(() => {}); schedule(); }, pollMs);
+  }
+  return {
+    refresh, rerender, renders: () => renders,
+    setPollMs(ms) { pollMs = ms; schedule(); },
+    stop() { pollMs = 0; clearTimeout(timer); },
+    start() { refresh().catch(() => {}).finally(schedule); },
+  };
+}`;
+
+const config = (o: SpaPageOptions) =>
+  `{ mode: ${JSON.stringify(o.mode ?? 'replace')}, rowHeight: ${o.rowHeight ?? 32}, pollMs: ${o.pollMs ?? 1000}, mounts: [${o.mounts
+    .map((m) => `{ selector: ${JSON.stringify(m.selector)}, empty: ${JSON.stringify(m.empty ?? '')}, renderRow: ${m.renderRow}, select: ${m.select ?? NEWEST_FIRST} }`)
+    .join(', ')}] }`;
 
 export function spaPage(o: SpaPageOptions): string {
   return `<!doctype html>
@@ -20,21 +134,23 @@ export function spaPage(o: SpaPageOptions): string {
 <style>${o.style}</style></head>
 <body>${o.body}
 <script>
-(() => {
-  const renderRow = ${o.renderRow};
-  const select = ${o.select ?? '(orders) => orders.slice().sort((a, b) => b.createdAtMs - a.createdAtMs)'};
-  const esc = (v) => String(v).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
-  let timer = null, pollMs = 1000, renders = 0;
-  async function refresh() {
-    const res = await fetch('/__sim/orders', { cache: 'no-store' });
-    const orders = select(await res.json());
-    document.querySelector(${JSON.stringify(o.mount)}).innerHTML = orders.map((x) => renderRow(x, esc)).join('');
-    renders++;
-    document.documentElement.dataset.renders = String(renders);
-  }
-  function schedule() { clearTimeout(timer); if (pollMs > 0) timer = setTimeout(async () => { await refresh().catch(() => {}); schedule(); }, pollMs); }
-  window.__sim = { refresh, renders: () => renders, setPollMs(ms) { pollMs = ms; schedule(); }, stop() { pollMs = 0; clearTimeout(timer); } };
-  refresh().finally(schedule);
-})();
+window.__sim = (${RUNTIME})(document, ${config(o)}, async () => (await fetch('/__sim/orders', { cache: 'no-store' })).json());
+window.__sim.start();
 </script></body></html>`;
+}
+
+/** Unit tests: the fixture's markup and rows for these orders, rendered by the same runtime into doc. */
+export async function renderFixture(doc: Document, o: SpaPageOptions, orders: SimOrder[]): Promise<SimPageApi & { set(next: SimOrder[]): Promise<void> }> {
+  doc.body.innerHTML = o.body;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function('doc', 'load', `return (${RUNTIME})(doc, ${config(o)}, load);`) as (d: Document, load: () => Promise<SimOrder[]>) => SimPageApi;
+  let current = orders;
+  const api = make(doc, async () => current);
+  await api.refresh();
+  return Object.assign(api, {
+    async set(next: SimOrder[]) {
+      current = next;
+      await api.refresh();
+    },
+  });
 }

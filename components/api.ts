@@ -1,0 +1,24 @@
+// The one door from the UI to the background. Every reply comes back as a Reply: a rejected promise
+// (worker gone, no listener) or an empty answer becomes { ok: false, error } in plain words, so a
+// screen never has to guess what an exception meant.
+import { browser } from 'wxt/browser';
+import type { OkReply, PageMessage } from '@/lib/messages';
+
+export type Failure = { ok: false; error: string };
+
+export async function send<T extends { ok: boolean } = OkReply>(message: PageMessage): Promise<T | Failure> {
+  try {
+    const reply = (await browser.runtime.sendMessage(message)) as T | undefined | null;
+    if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
+      return { ok: false, error: 'QuickCancel’s background did not answer. Close this window and try again.' };
+    }
+    return reply;
+  } catch (error) {
+    return { ok: false, error: `QuickCancel’s background could not be reached (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** Opens the options page; kept here so components can be tested with this module mocked. */
+export function openOptions(): void {
+  void browser.runtime.openOptionsPage();
+}

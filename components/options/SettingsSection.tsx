@@ -1,0 +1,82 @@
+import { browser } from 'wxt/browser';
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '@/lib/settings';
+
+type Toggle = 'confirmSingle' | 'confirmCancelAll' | 'notifications' | 'sound';
+
+const TOGGLES: Array<{ key: Toggle; label: string; help: string }> = [
+  { key: 'confirmSingle', label: 'Ask before cancelling one order', help: 'Off by default: one click is the point.' },
+  { key: 'confirmCancelAll', label: 'Ask before cancel-all', help: 'The question says how many open orders the venue reports.' },
+  { key: 'notifications', label: 'Notify me of each outcome', help: 'A browser notification when a cancel finishes.' },
+  { key: 'sound', label: 'Play a sound on each outcome', help: 'A short sound when a cancel finishes.' },
+];
+
+export function SettingsSection({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
+  return (
+    <section class="card" aria-labelledby="settings-title">
+      <h2 id="settings-title">Behaviour</h2>
+      {TOGGLES.map((t) => (
+        <div class="field check" key={t.key}>
+          <input
+            type="checkbox"
+            id={`setting-${t.key}`}
+            name={t.key}
+            checked={settings[t.key]}
+            aria-describedby={`setting-${t.key}-help`}
+            onChange={(e) => onChange({ [t.key]: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          <label for={`setting-${t.key}`}>{t.label}</label>
+          <small id={`setting-${t.key}-help`} class="muted">
+            {t.help}
+          </small>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+interface Command {
+  name?: string;
+  description?: string;
+  shortcut?: string;
+}
+
+/** Shortcuts are the manifest's `commands`; only the browser's own page can change them. */
+export function Shortcuts() {
+  const [commands, setCommands] = useState<Command[]>();
+  const [error, setError] = useState('');
+  useEffect(() => {
+    if (!browser.commands?.getAll) return setCommands([]);
+    Promise.resolve()
+      .then(() => browser.commands.getAll())
+      .then(setCommands, (e: unknown) => setError(`Could not read the shortcuts: ${e instanceof Error ? e.message : String(e)}`));
+  }, []);
+  const firefox = import.meta.env.FIREFOX;
+  return (
+    <section class="card" aria-labelledby="shortcuts-title">
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      {error && <p class="error">{error}</p>}
+      {commands && !commands.length && <p class="muted">This version defines no keyboard shortcuts.</p>}
+      {commands && commands.length > 0 && (
+        <table class="shortcuts">
+          <tbody>
+            {commands.map((c) => (
+              <tr key={c.name}>
+                <td>{c.description || (c.name === '_execute_action' ? 'Open the popup' : c.name)}</td>
+                <td>{c.shortcut ? <kbd>{c.shortcut}</kbd> : <span class="muted">not set</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {firefox ? (
+        <p class="muted">To change them: about:addons → the gear menu → Manage Extension Shortcuts.</p>
+      ) : (
+        // Pages cannot link to chrome:// URLs; the tabs API may open it.
+        <button type="button" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>
+          Change shortcuts…
+        </button>
+      )}
+    </section>
+  );
+}

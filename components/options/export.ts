@@ -1,0 +1,38 @@
+// History export, built here from the journal entries the page already reads: no round trip, and
+// nothing in it that the journal does not hold (the journal never holds secrets).
+import type { JournalEntry } from '@/lib/engine/journal';
+
+export const CSV_COLUMNS = [
+  'startedAt', 'venue', 'orderId', 'status', 'message', 'symbol', 'side', 'quantity', 'price',
+  'latencyMs', 'attempts', 'source', 'id',
+] as const;
+
+/** RFC 4180 quoting; a leading = + - @ would run as a formula in a spreadsheet, so it is defused. */
+export function csvCell(value: unknown): string {
+  let s = value === undefined || value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(entries: JournalEntry[]): string {
+  const rows = entries.map((e) =>
+    CSV_COLUMNS.map((c) => csvCell(c === 'startedAt' ? new Date(e.startedAtMs).toISOString() : e[c])).join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+export function toJson(entries: JournalEntry[]): string {
+  return JSON.stringify(entries, null, 2);
+}
+
+export function download(filename: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has started by now; the URL is not needed after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

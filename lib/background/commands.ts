@@ -1,0 +1,28 @@
+// Keyboard shortcuts. `_execute_action` (open the popup: quick-cancel) is the browser's own; the
+// cancel-all shortcut acts on the venue of the tab in front.
+import { browser } from 'wxt/browser';
+import { matchesPattern } from '../match-pattern';
+import type { VenueAdapter, VenueId } from '../venues/types';
+
+export const CANCEL_ALL_COMMAND = 'cancel-all-here';
+
+export function venueOfUrl(url: string | undefined, venues: Record<VenueId, VenueAdapter>): VenueId | undefined {
+  if (!url) return undefined;
+  return (Object.keys(venues) as VenueId[]).find((id) => venues[id].pageMatches.some((p) => matchesPattern(url, p)));
+}
+
+/** Opens the popup's cancel-all for the tab's venue, where the usual confirmation applies. */
+export async function onCommand(command: string, tabUrl: string | undefined, venues: Record<VenueId, VenueAdapter>): Promise<void> {
+  if (command !== CANCEL_ALL_COMMAND) return;
+  const venue = venueOfUrl(tabUrl, venues);
+  if (!venue) {
+    await browser.notifications.create({
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'QuickCancel',
+      message: 'Cancel-all works on a supported broker page: this tab is not one.',
+    });
+    return;
+  }
+  await browser.windows.create({ url: browser.runtime.getURL(`/popup.html#cancel-all=${venue}`), type: 'popup', width: 420, height: 600 });
+}

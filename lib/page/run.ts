@@ -1,0 +1,56 @@
+// What a venue's content script runs: detection, controls and observation on this page, the
+// user's page rules from storage (followed as they change), torn down when the extension is
+// updated or reloaded (the context is invalidated) so a newer instance starts on a clean page.
+import { browser } from 'wxt/browser';
+import type { VenueId } from '../venues/types';
+import { discoverLayouts } from './discover';
+import { Injector } from './inject';
+import { PageWatcher } from './observe';
+import { PAGE_RULES_KEY, parseRules } from './rules';
+import type { PageRule, Recipe } from './types';
+
+export interface PageContext {
+  readonly signal: AbortSignal;
+  /** WXT's check: false (and the invalidated callbacks run) once the extension context is gone. */
+  readonly isValid: boolean;
+  onInvalidated(cb: () => void): unknown;
+}
+
+/**
+ * Starts QuickCancel on this page for `venue`. `recipes` are the content script's own (its venue
+ * family's), passed in so that each script carries only those.
+ */
+export function startPage(venue: VenueId, ctx: PageContext, recipes: readonly Recipe[]): void {
+  if (ctx.signal.aborted) return;
+  const recipe = recipes.find((r) => r.venues.includes(venue));
+  let rules: PageRule[] = [];
+  const injector = new Injector(venue, {
+    send: (message) => browser.runtime.sendMessage(message),
+  });
+  const watcher = new PageWatcher(injector, { discover: () => discoverLayouts(document, venue, recipe, rules), alive: () => ctx.isValid });
+  watcher.start();
+
+  const applyRules = (value: unknown) => {
+    rules = parseRules(value, venue);
+    watcher.refresh();
+  };
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && PAGE_RULES_KEY in changes) applyRules(changes[PAGE_RULES_KEY]!.newValue);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  browser.storage.local.get(PAGE_RULES_KEY).then(
+    (stored) => {
+      if (!ctx.signal.aborted && stored[PAGE_RULES_KEY] !== undefined) applyRules(stored[PAGE_RULES_KEY]);
+    },
+    () => undefined,
+  );
+
+  ctx.onInvalidated(() => {
+    watcher.stop();
+    try {
+      browser.storage.onChanged.removeListener(onChanged);
+    } catch {
+      // The extension context is gone already.
+    }
+  });
+}

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { EntryStatus } from '../../../lib/engine/journal';
+import { JOURNAL_PREFIX } from '../../../lib/engine/journal';
+import { $, byText, click, entry, mount, replies, sent, settle, unmountAll, waitFor } from './dom';
+
+vi.mock('@/components/api', () => ({ send: vi.fn(), openOptions: vi.fn() }));
+const api = await import('../../../components/api');
+const { History, ROW_HEIGHT, VIEWPORT_HEIGHT } = await import('../../../components/popup/History');
+const { useJournal } = await import('../../../components/useJournal');
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  unmountAll();
+  vi.mocked(api.send).mockReset();
+});
+
+const LABELS: Record<EntryStatus, string> = {
+  sending: 'sending…',
+  verifying: 'verifying…',
+  cancelled: 'cancelled',
+  pending: 'pending…',
+  'already-closed': 'already closed',
+  rejected: 'rejected',
+  'auth-failed': 'auth failed',
+  'rate-limited': 'rate limited',
+  unknown: 'unknown — verifying',
+  'not-sent': 'not sent',
+};
+
+describe('the history list', () => {
+  it('says in plain words that there is nothing yet', () => {
+    const root = mount(<History entries={[]} />);
+    expect(root.textContent).toContain('No cancels yet');
+    expect(root.querySelector('li')).toBeNull();
+  });
+
+  it('shows every outcome as the truthful badge, with venue, id, symbol/side, latency and the venue’s message', () => {
+    const statuses = Object.keys(LABELS) as EntryStatus[];
+    const entries = statuses.map((status, i) =>
+      entry({ status, orderId: `ORD-${status}`, symbol: 'TCS', side: 'SELL', latencyMs: 100 + i, message: `message for ${status}`, startedAtMs: 1_000_000 - i }),
+    );
+    // Two lists of five: each fits the list's window, which holds fewer than ten rows.
+    const root = mount(
+      <>
+        <History entries={entries.slice(0, 5)} />
+        <History entries={entries.slice(5)} />
+      </>,
+    );
+    for (const [i, status] of statuses.entries()) {
+      const li = $(root, `li[data-status="${status}"]`);
+      expect($(li, '.badge').textContent).toBe(LABELS[status]);
+      expect(li.textContent).toContain(`Pocketful · ORD-${status}`);
+      expect(li.textContent).toContain('TCS SELL');
+      expect(li.textContent).toContain(`${100 + i} ms`);
+      expect(li.textContent).toContain(`message for ${status}`);
+    }
+  });
+
+  it('offers Retry only for failed or never-sent entries, and sends {type: retry, entryId}', async () => {
+    const locked = entry({ status: 'not-sent', message: 'QuickCancel is locked — unlock it, then retry this cancel from the popup' });
+    const done = entry({ status: 'cancelled' });
+    const pending = entry({ status: 'pending' });
+    const rejected = entry({ status: 'rejected' });
+    vi.mocked(api.send).mockImplementation(replies({ retry: { ok: true, entry: entry() } }));
+    const root = mount(<History entries={[locked, done, pending, rejected]} />);
+    expect($(root, `li[data-entry="${done.id}"]`).querySelector('button')).toBeNull();
+    expect($(root, `li[data-entry="${pending.id}"]`).querySelector('button')).toBeNull();
+    expect($(root, `li[data-entry="${rejected.id}"]`).querySelector('button')).not.toBeNull();
+    await click(byText($(root, `li[data-entry="${locked.id}"]`), 'button', 'Retry'));
+    expect(sent(vi.mocked(api.send))).toEqual([{ type: 'retry', entryId: locked.id }]);
+  });
+
+  it('offers no Retry on an entry a newer one for the same order has superseded', () => {
+    const retried = entry({ orderId: 'SAME', status: 'cancelled', startedAtMs: 2 });
+    const old = entry({ orderId: 'SAME', status: 'not-sent', startedAtMs: 1 });
+    const root = mount(<History entries={[retried, old]} />);
+    expect($(root, `li[data-entry="${old.id}"]`).querySelector('button')).toBeNull();
+  });
+
+  it('shows why a retry was refused', async () => {
+    const failed = entry({ status: 'auth-failed' });
+    vi.mocked(api.send).mockImplementation(replies({ retry: { ok: false, error: 'That history entry no longer exists' } }));
+    const root = mount(<History entries={[failed]} />);
+    await click(byText(root, 'button', 'Retry'));
+    expect($(root, 'li .message').textContent).toBe('That history entry no longer exists');
+  });
+
+  it('renders 1,000 entries as a window of rows, and scrolling moves the window', async () => {
+    const entries = Array.from({ length: 1000 }, (_, i) => entry({ orderId: `N${i}`, startedAtMs: 10_000_000 - i }));
+    const root = mount(<History entries={entries} />);
+    const rows = root.querySelectorAll('li');
+    expect(rows.length).toBeLessThanOrEqual(Math.ceil(VIEWPORT_HEIGHT / ROW_HEIGHT) + 8);
+    expect(rows[0]!.getAttribute('aria-setsize')).toBe('1000');
+    expect($(root, 'ul.history').style.height).toBe(`${1000 * ROW_HEIGHT}px`);
+    const ids = () => [...root.querySelectorAll('li .id')].map((el) => el.getAttribute('title'));
+    expect(ids()).toContain('N0');
+    expect(ids()).not.toContain('N500');
+
+    const scroller = $(root, '.history-scroll');
+    // happy-dom does no layout, so it cannot scroll: give the element the offset a browser would.
+    Object.defineProperty(scroller, 'scrollTop', { value: 500 * ROW_HEIGHT, configurable: true });
+    scroller.dispatchEvent(new Event('scroll'));
+    await settle();
+    const li = $(root, 'li .id[title="N500"]').closest('li')!;
+    expect(li.getAttribute('aria-posinset')).toBe('501');
+    expect(li.style.top).toBe(`${500 * ROW_HEIGHT}px`);
+    expect(ids()).not.toContain('N0');
+    expect(root.querySelectorAll('li').length).toBeLessThanOrEqual(Math.ceil(VIEWPORT_HEIGHT / ROW_HEIGHT) + 10);
+  });
+});
+
+describe('useJournal', () => {
+  function Probe() {
+    const entries = useJournal();
+    return <ol>{entries?.map((e) => <li key={e.id}>{`${e.orderId}:${e.status}`}</li>)}</ol>;
+  }
+
+  it('reads the journal keys newest first and follows storage changes live', async () => {
+    const older = entry({ orderId: 'old', startedAtMs: 1 });
+    const newer = entry({ orderId: 'new', startedAtMs: 2, status: 'sending' });
+    await fakeBrowser.storage.local.set({ [`${JOURNAL_PREFIX}${older.id}`]: older, [`${JOURNAL_PREFIX}${newer.id}`]: newer, settings: { sound: true } });
+    const root = mount(<Probe />);
+    await waitFor(() => root.querySelectorAll('li').length === 2);
+    expect([...root.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['new:sending', 'old:cancelled']);
+
+    await fakeBrowser.storage.local.set({ [`${JOURNAL_PREFIX}${newer.id}`]: { ...newer, status: 'cancelled' } });
+    await waitFor(() => root.querySelector('li')!.textContent === 'new:cancelled');
+    await fakeBrowser.storage.local.remove(`${JOURNAL_PREFIX}${older.id}`);
+    await waitFor(() => root.querySelectorAll('li').length === 1);
+  });
+});

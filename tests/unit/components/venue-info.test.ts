@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { venues } from '../../../lib/venues';
+import { VENUE_IDS } from '../../../lib/venues/types';
+import { DEFAULT_SETTINGS as LIB_DEFAULTS } from '../../../lib/settings';
+import { idProblem, venueInfo } from '../../../components/venue-info';
+import { DEFAULT_SETTINGS, mergeSettings } from '../../../components/useSettings';
+import { venueForms } from '../../../components/options/venue-forms';
+
+describe('what the UI copies from elsewhere stays equal to it', () => {
+  it.each(VENUE_IDS)('%s: name, idPattern and idHint equal the adapter’s', (id) => {
+    const adapter = venues[id];
+    expect(venueInfo[id].id).toBe(id);
+    expect(venueInfo[id].name).toBe(adapter.name);
+    expect(venueInfo[id].idPattern.source).toBe(adapter.idPattern.source);
+    expect(venueInfo[id].idPattern.flags).toBe(adapter.idPattern.flags);
+    expect(venueInfo[id].idHint).toBe(adapter.idHint);
+    expect(adapter.idPattern.test(venueInfo[id].idExample)).toBe(true);
+  });
+
+  it('the popup’s settings defaults equal lib/settings’', () => {
+    expect(DEFAULT_SETTINGS).toEqual(LIB_DEFAULTS);
+  });
+
+  it.each(VENUE_IDS)('%s: the credential form has exactly the schema’s fields, with the adapter’s schema', (id) => {
+    const form = venueForms[id];
+    expect(form.schema).toBe(venues[id].credentialsSchema);
+    const schema = form.schema as any;
+    const shapes: Array<Record<string, unknown>> = schema.shape ? [schema.shape] : schema.options.map((o: any) => o.shape);
+    const keys = new Set(shapes.flatMap((s) => Object.keys(s)));
+    expect(new Set(form.fields.map((f) => f.name))).toEqual(keys);
+  });
+});
+
+describe('idProblem', () => {
+  it('accepts a well-formed id, trimmed', () => {
+    expect(idProblem('coinswitch', ' 698ed406-8ef5-4664-9779-f7978702a447 ')).toBeNull();
+    expect(idProblem('tradernet', '512734880')).toBeNull();
+  });
+
+  it('says what the venue expects when the id is malformed', () => {
+    expect(idProblem('tradernet', '12ab')).toBe('That does not look like a Tradernet / Freedom24 order id: expected a whole number.');
+    expect(idProblem('coinswitch', '12345')).toContain('a UUID like');
+    expect(idProblem('pocketful', '')).toBe('Enter a Pocketful OMS order number.');
+  });
+});
+
+describe('mergeSettings', () => {
+  it('keeps every valid stored field and falls back per field', () => {
+    expect(mergeSettings({ confirmSingle: true, autoLockMinutes: 'x', disabledVenues: ['tradernet', 'nope'], lastQuickCancelVenue: 'coinswitch' })).toEqual({
+      ...LIB_DEFAULTS,
+      confirmSingle: true,
+      disabledVenues: ['tradernet'],
+      lastQuickCancelVenue: 'coinswitch',
+    });
+    expect(mergeSettings(undefined)).toEqual(LIB_DEFAULTS);
+  });
+});

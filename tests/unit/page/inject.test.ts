@@ -1,0 +1,304 @@
+// Controls and observation in happy-dom: one control per cancellable row whatever the page does,
+// incremental work, the status question per batch, the click → message → state loop.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CancelControl, testHooks } from '../../../lib/page/control';
+import { discoverLayouts } from '../../../lib/page/discover';
+import { recipeFor } from '../../../lib/page/recipes';
+import { Injector, type Messenger } from '../../../lib/page/inject';
+import { PageWatcher } from '../../../lib/page/observe';
+import type { PageRule } from '../../../lib/page/types';
+import { namedPages } from '../../simulator/pages';
+import { renderFixture } from '../../simulator/pages/spa';
+import type { SimOrder } from '../../simulator/types';
+import { isOpen, orders, SAMPLES } from './samples';
+
+type Sent = { type: string; orderId?: string; orderIds?: string[]; hints?: Record<string, string>; venue?: string };
+
+let watcher: PageWatcher | undefined;
+let sent: Sent[];
+let answer: (m: Sent) => unknown;
+
+beforeEach(() => {
+  testHooks.acceptUntrusted = true;
+  testHooks.ignoreLayout = true;
+  sent = [];
+  answer = (m) => (m.type === 'status' ? { ok: true, entries: {} } : { ok: true, entry: { status: 'cancelled', message: 'Cancelled at the venue' } });
+});
+
+afterEach(() => {
+  watcher?.stop();
+  watcher = undefined;
+  testHooks.acceptUntrusted = false;
+  testHooks.ignoreLayout = false;
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+const messenger: Messenger = { send: async (m) => (sent.push(m as Sent), answer(m as Sent)) };
+const fixture = (name: string) => namedPages().find((p) => p.name === name)!.fixture;
+
+async function mount(name = 'pocketful', book: SimOrder[] = orders('pocketful', SAMPLES.pocketful), opts: { rules?: PageRule[]; lazyAbove?: number } = {}) {
+  const sim = await renderFixture(document, fixture(name), book);
+  const injector = new Injector('pocketful', messenger, { lazyAbove: opts.lazyAbove });
+  watcher = new PageWatcher(injector, { discover: () => discoverLayouts(document, 'pocketful', recipeFor('pocketful'), opts.rules ?? []), idleMs: 5 });
+  watcher.start(document.body);
+  return { sim, injector, watcher };
+}
+
+const controlsIn = (row: Element | null) => row?.querySelectorAll('qc-cancel').length ?? 0;
+const rowOf = (id: string) => document.querySelector(`[data-sim-key="${id}"]`);
+/** Every shown order's control count, by id. */
+const counts = () => Object.fromEntries([...document.querySelectorAll('[data-sim-key]')].map((r) => [r.getAttribute('data-sim-key'), controlsIn(r)]));
+const expectedCounts = (book: SimOrder[]) => Object.fromEntries(book.map((o) => [o.id, isOpen(o) ? 1 : 0]));
+const controls = (injector: Injector) => [...(injector as unknown as { controls: Set<CancelControl> }).controls];
+const button = (c: CancelControl) => (c as unknown as { button: HTMLButtonElement }).button;
+const controlFor = (injector: Injector, id: string) => controls(injector).find((c) => c.orderId === id)!;
+
+describe('controls', () => {
+  it('one per cancellable row, in its actions cell, inside a closed shadow root, with a label naming the order', async () => {
+    const book = orders('pocketful', SAMPLES.pocketful);
+    const { injector } = await mount('pocketful', book);
+    expect(counts()).toEqual(expectedCounts(book));
+    const host = rowOf('202611220002')!.querySelector('td.actions > qc-cancel') as HTMLElement;
+    expect(host).not.toBeNull();
+    expect(host.shadowRoot).toBeNull();
+    expect(Object.keys(host)).toEqual([]);
+    const b = button(controlFor(injector, '202611220002'));
+    expect(b.tagName).toBe('BUTTON');
+    expect(b.getAttribute('aria-label')).toBe('Cancel order 202611220002 (TCS)');
+    expect(host.dataset.state).toBe('idle');
+  });
+
+  it('acts on a click only when it is trusted', async () => {
+    const { injector } = await mount();
+    testHooks.acceptUntrusted = false;
+    button(controlFor(injector, '202611220002')).click();
+    controlFor(injector, '202611220002').host.click();
+    await Promise.resolve();
+    expect(sent.filter((m) => m.type === 'cancel')).toEqual([]);
+  });
+
+  it('sends one cancel with the row\'s hints and shows sending → the outcome, with the message as tooltip', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    answer = (m) => (m.type === 'status' ? { ok: true, entries: {} } : gate.then(() => ({ ok: true, entry: { status: 'cancelled', message: 'Cancelled at the venue' } })));
+    const { injector } = await mount();
+    const control = controlFor(injector, '202611220002');
+    button(control).click();
+    expect(control.host.dataset.state).toBe('sending');
+    button(control).click(); // a second click while sending does nothing
+    release();
+    await vi.waitFor(() => expect(control.host.dataset.state).toBe('cancelled'));
+    expect(sent.filter((m) => m.type === 'cancel')).toEqual([
+      { type: 'cancel', venue: 'pocketful', orderId: '202611220002', hints: { symbol: 'TCS', side: 'SELL', quantity: '5', price: '4120.00', type: 'CO' } },
+    ]);
+    expect(button(control).title).toBe('Cancelled at the venue');
+    expect(button(control).disabled).toBe(true);
+  });
+
+  it('shows a failure in place and lets the user try again', async () => {
+    answer = (m) => (m.type === 'status' ? { ok: true, entries: {} } : { ok: false, error: 'Add Pocketful credentials in Settings first' });
+    const { injector } = await mount();
+    const control = controlFor(injector, '202611220001');
+    button(control).click();
+    await vi.waitFor(() => expect(control.host.dataset.state).toBe('failed'));
+    expect(button(control).title).toBe('Add Pocketful credentials in Settings first');
+    button(control).click();
+    await vi.waitFor(() => expect(sent.filter((m) => m.type === 'cancel')).toHaveLength(2));
+  });
+});
+
+describe('following the page', () => {
+  it('a row re-rendered 20 times (new element, or new cells in the same element) keeps exactly one control and its state', async () => {
+    const book = orders('pocketful', SAMPLES.pocketful);
+    const { sim, injector, watcher } = await mount('pocketful', book);
+    button(controlFor(injector, '202611220002')).click();
+    await vi.waitFor(() => expect(controlFor(injector, '202611220002').host.dataset.state).toBe('cancelled'));
+    for (let i = 0; i < 20; i++) {
+      sim.rerender('202611220002', i % 2 ? 'patch' : 'replace');
+      if (i % 3 === 0) watcher.flush(); // sometimes one batch per re-render, sometimes several re-renders per batch
+    }
+    watcher.flush();
+    expect(counts()).toEqual(expectedCounts(book));
+    expect((rowOf('202611220002')!.querySelector('qc-cancel') as HTMLElement).dataset.state).toBe('cancelled');
+    expect(controls(injector)).toHaveLength(book.filter(isOpen).length);
+  });
+
+  it('a whole-list refresh, rows added and rows removed are followed', async () => {
+    const book = orders('pocketful', SAMPLES.pocketful);
+    const { sim, injector, watcher } = await mount('pocketful', book);
+    const next = [...book.slice(2), ...orders('pocketful', [{ id: '202611230001', symbol: 'WIPRO' }, { id: '202611230002', status: 'filled', filled: 1 }])];
+    await sim.set(next);
+    watcher.flush();
+    expect(counts()).toEqual(expectedCounts(next));
+    expect(controls(injector)).toHaveLength(next.filter(isOpen).length);
+  });
+
+  it('a row whose status turns filled loses its control; a cancelled one too', async () => {
+    const book = orders('pocketful', SAMPLES.pocketful);
+    const { sim, watcher } = await mount('pocketful', book);
+    expect(controlsIn(rowOf('202611220001'))).toBe(1);
+    const next = book.map((o) => (o.id === '202611220001' ? { ...o, status: 'filled' as const, filled: o.quantity } : o.id === '202611220004' ? { ...o, status: 'cancelled' as const } : o));
+    await sim.set(next);
+    watcher.flush();
+    expect(controlsIn(rowOf('202611220001'))).toBe(0);
+    expect(controlsIn(rowOf('202611220004'))).toBe(0);
+    expect(counts()).toEqual(expectedCounts(next));
+  });
+
+  it('in-place changes: a status edited in its text node, a control taken out by the page', async () => {
+    const { watcher } = await mount('pacetrader' as string, orders('pacetrader', SAMPLES.pacetrader));
+    // (pacetrader fixture, read as pocketful: the generic detector; the recipe is Pocketful's)
+    const row = rowOf('202611220001')!;
+    expect(controlsIn(row)).toBe(1);
+    row.querySelector('.tl-status')!.firstChild!.nodeValue = 'Complete';
+    watcher.flush();
+    expect(controlsIn(row)).toBe(0);
+    row.querySelector('.tl-status')!.firstChild!.nodeValue = 'Open';
+    watcher.flush();
+    expect(controlsIn(row)).toBe(1);
+    (row.querySelector('td[data-col="action"]') as HTMLElement).innerHTML = '<button>Modify</button>';
+    watcher.flush();
+    expect(controlsIn(row)).toBe(1);
+  });
+
+  it('work follows the change: one changed row is read once, not the whole book', async () => {
+    const book = orders('pocketful', Array.from({ length: 300 }, (_, i) => ({ id: String(202611240000 + i) })));
+    const { injector, watcher } = await mount('pocketful', book, { lazyAbove: Infinity });
+    const layout = injector.layouts[0]!;
+    const read = vi.spyOn(layout, 'read');
+    rowOf('202611240150')!.querySelector('.status')!.textContent = 'COMPLETE';
+    watcher.flush();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(controlsIn(rowOf('202611240150'))).toBe(0);
+    read.mockClear();
+    rowOf('202611240151')!.remove();
+    watcher.flush();
+    expect(read).not.toHaveBeenCalled();
+    expect(controls(injector)).toHaveLength(298);
+  });
+
+  it('batches per task: many changes, one pass, without animation frames', async () => {
+    const raf = vi.fn();
+    vi.stubGlobal('requestAnimationFrame', raf);
+    const book = orders('pocketful', SAMPLES.pocketful);
+    const { sim } = await mount('pocketful', book);
+    const next = book.map((o) => ({ ...o, status: 'filled' as const }));
+    await sim.set(next);
+    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(0));
+    expect(raf).not.toHaveBeenCalled();
+  });
+
+  it('SPA navigation: the book leaves (controls gone), comes back (controls back)', async () => {
+    const book = orders('pocketful', SAMPLES.pocketful);
+    const { injector, watcher } = await mount('pocketful', book);
+    const main = document.querySelector('main')!;
+    const saved = main.innerHTML;
+    main.innerHTML = '<p>Watchlist</p>';
+    watcher.flush();
+    expect(injector.size).toBe(0);
+    expect(controls(injector)).toHaveLength(0);
+    main.innerHTML = saved.replace(/<qc-cancel[^>]*><\/qc-cancel>/g, '');
+    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(book.filter(isOpen).length));
+  });
+
+  it('asks the background about new order ids once per batch, and shows what it knows', async () => {
+    answer = (m) =>
+      m.type === 'status'
+        ? { ok: true, entries: { '202611220007': { orderId: '202611220007', status: 'sending' }, '202611220004': { orderId: '202611220004', status: 'rejected', message: 'Order already in exchange' } } }
+        : { ok: true, entry: { status: 'cancelled' } };
+    const book = orders('pocketful', SAMPLES.pocketful);
+    const { sim, injector, watcher } = await mount('pocketful', book);
+    const status = () => sent.filter((m) => m.type === 'status');
+    expect(status()).toHaveLength(1);
+    expect(status()[0]!.orderIds!.sort()).toEqual(book.map((o) => o.id).sort());
+    await vi.waitFor(() => expect(controlFor(injector, '202611220007').host.dataset.state).toBe('sending'));
+    expect(controlFor(injector, '202611220004').host.dataset.state).toBe('failed');
+    sim.rerender('202611220007');
+    await sim.set([...book, ...orders('pocketful', [{ id: '202611250001' }])]);
+    watcher.flush();
+    expect(status()).toHaveLength(2);
+    expect(status()[1]!.orderIds).toEqual(['202611250001']);
+    expect((rowOf('202611220007')!.querySelector('qc-cancel') as HTMLElement).dataset.state).toBe('sending');
+  });
+
+  it('removes stray copies of the control (a cloned row, an older instance) so a row never shows two', async () => {
+    const { watcher } = await mount();
+    const row = rowOf('202611220001')!;
+    row.querySelector('td.price')!.append(document.createElement('qc-cancel'));
+    row.querySelector('td.actions')!.replaceChildren();
+    watcher.flush();
+    expect(controlsIn(row)).toBe(1);
+  });
+
+  it('user page rules make an unknown list work', async () => {
+    const book = orders('pocketful', SAMPLES.pocketful);
+    await mount('variant/mystery', book, { rules: [{ venue: 'pocketful', row: '#book li.ordr', idSelector: '.ref', statusSelector: '.st' }] });
+    expect(counts()).toEqual(expectedCounts(book));
+    expect(document.querySelector('li.ordr .slot qc-cancel')).not.toBeNull();
+  });
+
+  it('on a big book, rows are read (and get their control) as they come into view', async () => {
+    const observed: Element[] = [];
+    let callback!: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void;
+    vi.stubGlobal('IntersectionObserver', class {
+      constructor(cb: typeof callback) { callback = cb; }
+      observe(el: Element) { observed.push(el); }
+      unobserve(el: Element) { observed.splice(observed.indexOf(el), 1); }
+      disconnect() { observed.length = 0; }
+    });
+    const book = orders('pocketful', Array.from({ length: 40 }, (_, i) => ({ id: String(202611260000 + i), status: i === 38 ? 'filled' as const : 'open' as const })));
+    const { sim, injector, watcher } = await mount('pocketful', book, { lazyAbove: 10 });
+    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    expect(observed).toHaveLength(40);
+    expect(sent.filter((m) => m.type === 'status')).toHaveLength(0);
+    callback(observed.slice(0, 5).map((target) => ({ target, isIntersecting: true })));
+    expect(document.querySelectorAll('qc-cancel')).toHaveLength(4); // one of the five is filled
+    expect(observed).toHaveLength(35);
+    expect(controls(injector)).toHaveLength(4);
+    expect(sent.filter((m) => m.type === 'status')[0]!.orderIds).toHaveLength(5);
+    // A small change is read at once, seen or not; a whole-list re-render waits again.
+    sim.rerender('202611260030');
+    watcher.flush();
+    expect(controlsIn(rowOf('202611260030'))).toBe(1);
+    await sim.refresh();
+    watcher.flush();
+    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    expect(observed).toHaveLength(40);
+    expect(injector.size).toBe(40);
+  });
+
+  it('a page without an order book: no controls, no messages, only a cheap look once its DOM settles', async () => {
+    document.body.innerHTML = '<main><h1>Markets</h1><ul id="ticker"></ul></main>';
+    const discover = vi.fn(() => discoverLayouts(document, 'pocketful', recipeFor('pocketful')));
+    const injector = new Injector('pocketful', messenger);
+    watcher = new PageWatcher(injector, { discover, idleMs: 20 });
+    watcher.start(document.body);
+    expect(discover).toHaveBeenCalledTimes(1);
+    const ticker = document.getElementById('ticker')!;
+    for (let i = 0; i < 30; i++) {
+      ticker.innerHTML = `<li>NIFTY ${24000 + i}</li>`;
+      await Promise.resolve();
+    }
+    expect(discover).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(discover).toHaveBeenCalledTimes(2));
+    expect(sent).toEqual([]);
+    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    // The order book shows up (SPA navigation): it is found and followed from then on.
+    document.querySelector('main')!.innerHTML = `<table><thead><tr><th>Order No.</th><th>Status</th><th></th></tr></thead>
+      <tbody><tr><td>202611280001</td><td>OPEN</td><td></td></tr><tr><td>202611280002</td><td>COMPLETE</td><td></td></tr></tbody></table>`;
+    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(1));
+    expect(sent.filter((m) => m.type === 'status')).toHaveLength(1);
+  });
+
+  it('stopping (the extension was updated or reloaded) removes every control and stops watching', async () => {
+    const book = orders('pocketful', SAMPLES.pocketful);
+    const { sim, watcher: w } = await mount('pocketful', book);
+    w.stop();
+    watcher = undefined;
+    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    await sim.set([...book, ...orders('pocketful', [{ id: '202611270001' }])]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+  });
+});

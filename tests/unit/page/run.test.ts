@@ -1,0 +1,59 @@
+// What a content script runs: page rules read from storage at start and followed as they change,
+// messages through the runtime, everything torn down when the extension context goes.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pocketfulRecipe } from '../../../lib/page/recipes/pocketful';
+import { startPage } from '../../../lib/page/run';
+import { namedPages } from '../../simulator/pages';
+import { renderFixture } from '../../simulator/pages/spa';
+import { isOpen, orders, SAMPLES } from './samples';
+
+const rule = { venue: 'pocketful', row: '#book li.ordr', idSelector: '.ref', statusSelector: '.st' };
+let invalidate: () => void = () => undefined;
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  invalidate();
+  document.body.innerHTML = '';
+});
+
+function start() {
+  const callbacks: Array<() => void> = [];
+  const ctx = { signal: new AbortController().signal, isValid: true, onInvalidated: (cb: () => void) => callbacks.push(cb) };
+  invalidate = () => callbacks.splice(0).forEach((cb) => cb());
+  startPage('pocketful', ctx, [pocketfulRecipe]);
+}
+
+describe('startPage', () => {
+  it('follows the user\'s page rules from storage, at start and as they change; asks for status through the runtime', async () => {
+    const messages: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+      messages.push(message);
+      sendResponse({ ok: true, entries: {} });
+      return true;
+    });
+    await fakeBrowser.storage.local.set({ pageRules: [rule, { venue: 'tradernet', row: 'li', idSelector: 'b' }, { junk: true }] });
+    const book = orders('pocketful', SAMPLES.pocketful);
+    await renderFixture(document, namedPages().find((p) => p.name === 'variant/mystery')!.fixture, book);
+    start();
+    const open = book.filter(isOpen).length;
+    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(open));
+    await vi.waitFor(() => expect(messages).toContainEqual(expect.objectContaining({ type: 'status', venue: 'pocketful' })));
+
+    await fakeBrowser.storage.local.set({ pageRules: [] });
+    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(0));
+    await fakeBrowser.storage.local.set({ pageRules: [rule] });
+    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(open));
+
+    invalidate();
+    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+  });
+
+  it('does nothing when the context is already gone', () => {
+    const ac = new AbortController();
+    ac.abort();
+    document.body.innerHTML = '<table><thead><tr><th>Order ID</th></tr></thead><tbody><tr><td>202611220001</td></tr></tbody></table>';
+    startPage('pocketful', { signal: ac.signal, isValid: false, onInvalidated: () => undefined }, [pocketfulRecipe]);
+    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+  });
+});
