@@ -2,19 +2,28 @@
 // entry, so a change costs work for that entry only, not a re-read of the history).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { JOURNAL_PREFIX, type JournalEntry } from '@/lib/engine/journal';
+import { JOURNAL_PREFIX, JOURNAL_RECENT_KEY, type JournalEntry } from '@/lib/engine/journal';
 
 /** Newest first; undefined until the first read. */
 export function useJournal(): JournalEntry[] | undefined {
   const [entries, setEntries] = useState<Map<string, JournalEntry>>();
   useEffect(() => {
     let alive = true;
-    void browser.storage.local.get(null).then((all) => {
+    const merge = (all: Record<string, unknown>) => {
       if (!alive) return;
-      const map = new Map<string, JournalEntry>();
-      for (const [key, value] of Object.entries(all)) if (key.startsWith(JOURNAL_PREFIX)) map.set(key, value as JournalEntry);
-      setEntries(map);
-    });
+      setEntries((prev) => {
+        const map = new Map(prev);
+        for (const [key, value] of Object.entries(all)) if (key.startsWith(JOURNAL_PREFIX) && value) map.set(key, value as JournalEntry);
+        return map;
+      });
+    };
+    // The newest entries first (what the popup shows), then the whole history: reading 1,000
+    // entries takes tens of milliseconds, and the first screen should not wait for them.
+    void (async () => {
+      const recent = (await browser.storage.local.get(JOURNAL_RECENT_KEY))[JOURNAL_RECENT_KEY];
+      if (Array.isArray(recent) && recent.length) merge(await browser.storage.local.get(recent.map((id) => `${JOURNAL_PREFIX}${String(id)}`)));
+      merge(await browser.storage.local.get(null));
+    })();
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
       const touched = Object.keys(changes).filter((k) => k.startsWith(JOURNAL_PREFIX));

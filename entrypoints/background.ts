@@ -9,10 +9,16 @@ import { AutoLock } from '@/lib/vault/auto-lock';
 import { Vault } from '@/lib/vault/vault';
 import { venues } from '@/lib/venues';
 
+/** Re-checks cancels whose outcome is still unknown (the venue could not be asked). */
+const VERIFY_ALARM = 'verify-journal';
+
 export default defineBackground(() => {
   const vault = new Vault();
   const autoLock = new AutoLock(vault, async () => (await readSettings()).autoLockMinutes);
-  const engine = new CancelEngine({ venues, credentials: vault, send: sendRequest });
+  const engine = new CancelEngine({
+    venues, credentials: vault, send: sendRequest,
+    onUnresolved: () => void browser.alarms.create(VERIFY_ALARM, { delayInMinutes: 0.5 }),
+  });
   const handle = createRouter({
     engine, vault, autoLock, venues,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -28,7 +34,10 @@ export default defineBackground(() => {
     handle(message, sender).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
     return true;
   });
-  browser.alarms.onAlarm.addListener((alarm) => void autoLock.onAlarm(alarm.name));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === VERIFY_ALARM) void engine.verifyUnresolved();
+    else void autoLock.onAlarm(alarm.name);
+  });
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab?.url, venues));
 
   void autoLock.schedule();

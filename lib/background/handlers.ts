@@ -51,12 +51,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // A page showing orders is a page about to be clicked: fetch the open orders now, so the
       // click can cancel without asking the venue first.
       void vault.get(m.venue).then((c) => {
-        if (c.state === 'ok') void engine.client(m.venue).openOrders(c.credentials);
+        if (c.state === 'ok') void engine.client(m.venue).openOrders(c.credentials, false, 'background');
       });
       const wanted = new Set(m.orderIds);
       const entries: Record<string, JournalEntry> = {};
-      // Oldest first, so the newest entry for an order wins.
-      for (const e of (await engine.journal.list()).reverse()) if (e.venue === m.venue && wanted.has(e.orderId)) entries[e.orderId] = e;
+      // Recent cancels (and any still unresolved) are what a re-rendered row needs to show; oldest
+      // first, so the newest entry for an order wins.
+      const known = [...(await engine.journal.unresolved()), ...(await engine.journal.recent())].sort((a, b) => a.startedAtMs - b.startedAtMs);
+      for (const e of known) if (e.venue === m.venue && wanted.has(e.orderId)) entries[e.orderId] = e;
       return { ok: true, entries };
     },
     async retry(m) {

@@ -4,7 +4,7 @@ import type { CredentialSource } from '../vault/credentials';
 import type { CancelOutcome, OrderView, VenueAdapter, VenueId } from '../venues/types';
 import { isOrders } from '../venues/types';
 import type { Send } from './http';
-import { Journal, needsVerification, type JournalEntry } from './journal';
+import { Journal, type JournalEntry } from './journal';
 import { systemClock, type Clock } from './rate-limit';
 import { VenueClient } from './venue-client';
 
@@ -24,9 +24,17 @@ export interface EngineOptions {
   /** How long a pending cancel is polled before the last known state is shown. */
   pendingDeadlineMs?: number;
   pollIntervalMs?: number;
+  /** Some outcome is still unknown: call verifyUnresolved() again a little later. */
+  onUnresolved?(): void;
 }
 
 const MAX_RATE_LIMIT_RETRIES = 3;
+/** How long after a cancel went through another click on the same order is the same intent. */
+const SAME_INTENT_MS = 5000;
+/** Unfinished entries older than this are left as they are: the order's fate is the venue's record. */
+const VERIFY_WITHIN_MS = 24 * 3600_000;
+/** The venue keeps the order open through two cancels: a failure, not a mystery. */
+const STILL_OPEN: CancelOutcome = { kind: 'rejected', code: 'QC_STILL_OPEN', message: 'The order is still open after two cancel attempts; the venue did not say why — check it at the venue' };
 /** The journal's order id for a venue-wide cancel-all. */
 export const ALL_ORDERS = '*';
 const CANCELLED_STATUS = /cancel/i;
@@ -36,6 +44,7 @@ export class CancelEngine {
   readonly journal: Journal;
   private readonly clients = new Map<VenueId, VenueClient>();
   private readonly inFlight = new Map<string, Promise<JournalEntry>>();
+  private readonly recentlyDone = new Map<string, { entry: JournalEntry; atMs: number }>();
   private readonly clock: Clock;
 
   constructor(private readonly opts: EngineOptions) {
@@ -52,13 +61,24 @@ export class CancelEngine {
     return client;
   }
 
-  /** A second cancel of the same order while the first is in flight joins the first. */
+  /**
+   * A second cancel of the same order while the first is in flight joins the first; one that comes
+   * moments after the first went through (two tabs, page and popup) is the same intent and gets
+   * the same answer. After a failure, a new click is a retry and runs anew.
+   */
   cancel(intent: CancelIntent, known?: OrderView): Promise<JournalEntry> {
     const key = `${intent.venue}:${intent.orderId}`;
     const running = this.inFlight.get(key);
     if (running) return running;
+    const recent = this.recentlyDone.get(key);
+    if (recent && this.clock.now() - recent.atMs < SAME_INTENT_MS) return Promise.resolve(recent.entry);
     const run = this.run(intent, known).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, run);
+    void run.then((entry) => {
+      if (entry.status === 'cancelled' || entry.status === 'already-closed' || entry.status === 'pending') {
+        this.recentlyDone.set(key, { entry, atMs: this.clock.now() });
+      }
+    });
     return run;
   }
 
@@ -69,15 +89,18 @@ export class CancelEngine {
   private async run(intent: CancelIntent, known?: OrderView): Promise<JournalEntry> {
     const startedAtMs = this.clock.now();
     const { hints } = intent;
-    const entry = await this.journal.begin({
-      venue: intent.venue, orderId: intent.orderId, source: intent.source, startedAtMs, hints,
-      ...pick(hints, ['symbol', 'side', 'quantity', 'price']),
-    });
+    // The journal write and the credentials read overlap; both finish before any request leaves.
+    const [entry, creds] = await Promise.all([
+      this.journal.begin({
+        venue: intent.venue, orderId: intent.orderId, source: intent.source, startedAtMs, hints,
+        ...pick(hints, ['symbol', 'side', 'quantity', 'price']),
+      }),
+      this.opts.credentials.get(intent.venue),
+    ]);
     const finish = (outcome: CancelOutcome) =>
       this.journal.update(entry, { status: outcome.kind, outcome, message: outcome.message ?? defaultMessage(outcome), latencyMs: this.clock.now() - startedAtMs });
 
     const adapter = this.opts.venues[intent.venue];
-    const creds = await this.opts.credentials.get(intent.venue);
     if (creds.state !== 'ok') {
       const message = creds.state === 'locked'
         ? 'QuickCancel is locked — unlock it, then retry this cancel from the popup'
@@ -109,7 +132,7 @@ export class CancelEngine {
     for (;;) {
       const outcome = await client.run(client.adapter.cancel, order.cancelFields, credentials);
       await this.journal.update(entry, { attempts: entry.attempts + 1 });
-      client.forgetOpenOrders();
+      client.forgetOrder(order.key);
       switch (outcome.kind) {
         case 'cancelled':
         case 'already-closed':
@@ -132,11 +155,14 @@ export class CancelEngine {
           // Never blind-retry: look first, and send at most one more cancel.
           await this.journal.update(entry, { status: 'verifying', message: `${outcome.message} — checking the order` });
           const state = await client.orderState(order.key, credentials, true, leg(order));
-          if ('failed' in state) return { kind: 'unknown', message: `${outcome.message}; the order could not be checked yet (${state.failed.message})` };
+          if ('failed' in state) {
+            this.opts.onUnresolved?.();
+            return { kind: 'unknown', message: `${outcome.message}; the order could not be checked yet (${state.failed.message}) — QuickCancel will check again` };
+          }
           if (!state.found) return { kind: 'already-closed', message: 'The order is no longer at the venue' };
           if (state.order.state === 'closed') return closedOutcome(state.order, true);
           if (state.order.state === 'in-flight') return this.pollUntilTerminal(client, order, credentials, entry, { kind: 'pending', venueStatus: state.order.venueStatus });
-          if (resent) return { kind: 'unknown', message: 'The order is still open after two cancel attempts; check it at the venue' };
+          if (resent) return STILL_OPEN;
           resent = true;
           continue;
         }
@@ -164,25 +190,32 @@ export class CancelEngine {
    * An order still open is the same intent unfinished, so it gets its cancel (once).
    */
   async verifyUnresolved(): Promise<void> {
-    const entries = (await this.journal.list()).filter(needsVerification);
+    const since = this.clock.now() - VERIFY_WITHIN_MS;
+    const entries = (await this.journal.unresolved()).filter((e) => e.startedAtMs >= since);
+    let unresolved = false;
     await Promise.all(entries.map(async (entry) => {
-      if (this.inFlight.has(`${entry.venue}:${entry.orderId}`)) return;
+      const key = `${entry.venue}:${entry.orderId}`;
+      if (this.inFlight.has(key)) return;
       const creds = await this.opts.credentials.get(entry.venue);
       if (creds.state !== 'ok') return;
       const client = this.client(entry.venue);
-      const key = `${entry.venue}:${entry.orderId}`;
       const run = (async () => {
-        const state = await client.orderState(entry.orderId, creds.credentials, true, entry.hints?.leg);
-        const done = (outcome: CancelOutcome) => this.journal.update(entry, { status: outcome.kind, outcome, message: `${outcome.message ?? defaultMessage(outcome)} (checked after a restart)` });
-        if ('failed' in state) return this.journal.update(entry, { message: `Not verified yet: ${state.failed.message}` });
+        // Behind any cancel the user asks for meanwhile.
+        const state = await client.orderState(entry.orderId, creds.credentials, true, entry.hints?.leg, 'background');
+        const done = (outcome: CancelOutcome) => this.journal.update(entry, { status: outcome.kind, outcome, message: `${outcome.message ?? defaultMessage(outcome)} (checked later)` });
+        if ('failed' in state) {
+          unresolved = true;
+          return this.journal.update(entry, { status: 'unknown', message: `Not verified yet (${state.failed.message}); QuickCancel will check again` });
+        }
         if (!state.found) return done({ kind: 'already-closed', message: 'The order is no longer at the venue' });
         if (state.order.state === 'closed') return done(closedOutcome(state.order, true));
-        if (entry.attempts > 1) return done({ kind: 'unknown', message: 'The order is still open after two cancel attempts; check it at the venue' });
+        if (entry.attempts > 1) return done(STILL_OPEN);
         return done(await this.cancelWithPolicy(client, state.order, creds.credentials, entry));
       })().finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, run);
       await run;
     }));
+    if (unresolved) this.opts.onUnresolved?.();
   }
 
   /** Lists the venue's open orders and cancels each within the venue's rate limit. */

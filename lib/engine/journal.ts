@@ -6,6 +6,11 @@ import type { CancelOutcome, OutcomeKind, VenueId } from '../venues/types';
 
 export const JOURNAL_PREFIX = 'journal:';
 export const JOURNAL_LIMIT = 1000;
+/** The newest entries' ids, oldest first: the popup draws these before it reads the whole history. */
+export const JOURNAL_RECENT_KEY = 'journalRecent';
+const JOURNAL_OPEN_KEY = 'journalOpen';
+const RECENT = 50;
+const PRUNE_DELAY_MS = 3000;
 
 /** sending → (verifying →) an outcome kind; not-sent when nothing could be sent (e.g. locked vault). */
 export type EntryStatus = 'sending' | 'verifying' | OutcomeKind | 'not-sent';
@@ -36,44 +41,78 @@ export interface JournalEntry {
 export const isFinal = (status: EntryStatus) => status !== 'sending' && status !== 'verifying';
 export const needsVerification = (e: JournalEntry) => e.status === 'sending' || e.status === 'verifying' || e.status === 'unknown';
 
-export class Journal {
-  private order: string[] = [];
-  private loaded: Promise<void> | undefined;
+interface Indexes {
+  /** The newest entries' ids, oldest first. */
+  recent: string[];
+  /** Entries whose outcome is not known yet (sending, verifying, unknown). */
+  open: string[];
+}
 
-  private load(): Promise<void> {
-    this.loaded ??= storage.snapshot('local').then((all) => {
-      const entries = Object.entries(all)
-        .filter(([key]) => key.startsWith(JOURNAL_PREFIX))
-        .map(([, value]) => value as JournalEntry)
-        .sort((a, b) => a.startedAtMs - b.startedAtMs);
-      this.order = entries.map((e) => e.id);
-    });
-    return this.loaded;
+const keyOf = (id: string) => `local:${JOURNAL_PREFIX}${id}` as const;
+
+/**
+ * Two small indexes travel with the entries in the same writes, so that neither a click (which
+ * writes one entry) nor a worker start (which checks unfinished cancels) reads the whole history.
+ */
+export class Journal {
+  constructor(private readonly pruneDelayMs = PRUNE_DELAY_MS) {}
+
+  private indexes: Promise<Indexes> | undefined;
+  /** Entries in storage, once counted (pruning counts them off the click path). */
+  private count: number | undefined;
+
+  private loadIndexes(): Promise<Indexes> {
+    this.indexes ??= storage
+      .getItems([`local:${JOURNAL_RECENT_KEY}`, `local:${JOURNAL_OPEN_KEY}`])
+      .then(([recent, open]) => ({ recent: ids(recent?.value), open: ids(open?.value) }));
+    return this.indexes;
   }
 
   async begin(entry: Omit<JournalEntry, 'id' | 'updatedAtMs' | 'attempts' | 'status'> & { status?: EntryStatus }): Promise<JournalEntry> {
-    await this.load();
+    const index = await this.loadIndexes();
     const full: JournalEntry = { status: 'sending', attempts: 0, ...entry, id: crypto.randomUUID(), updatedAtMs: Date.now() };
-    await storage.setItem(`local:${JOURNAL_PREFIX}${full.id}`, full);
-    this.order.push(full.id);
-    if (this.order.length > JOURNAL_LIMIT) {
-      const drop = this.order.splice(0, this.order.length - JOURNAL_LIMIT);
-      void storage.removeItems(drop.map((id) => `local:${JOURNAL_PREFIX}${id}` as const));
-    }
+    index.recent = [...index.recent, full.id].slice(-RECENT);
+    if (needsVerification(full)) index.open = [...index.open, full.id];
+    // One storage write: the entry and both indexes.
+    await storage.setItems([
+      { key: keyOf(full.id), value: full },
+      { key: `local:${JOURNAL_RECENT_KEY}`, value: index.recent },
+      { key: `local:${JOURNAL_OPEN_KEY}`, value: index.open },
+    ]);
+    if (this.count !== undefined) this.count++;
+    // Counting the history reads all of it: later, away from the cancel this write belongs to.
+    setTimeout(() => void this.prune(), this.pruneDelayMs);
     return full;
   }
 
   async update(entry: JournalEntry, patch: Partial<JournalEntry>): Promise<JournalEntry> {
     Object.assign(entry, patch, { updatedAtMs: Date.now() });
-    await storage.setItem(`local:${JOURNAL_PREFIX}${entry.id}`, entry);
+    const index = await this.loadIndexes();
+    const wasOpen = index.open.includes(entry.id);
+    if (wasOpen === needsVerification(entry)) {
+      await storage.setItem(keyOf(entry.id), entry);
+      return entry;
+    }
+    index.open = wasOpen ? index.open.filter((id) => id !== entry.id) : [...index.open, entry.id];
+    await storage.setItems([{ key: keyOf(entry.id), value: entry }, { key: `local:${JOURNAL_OPEN_KEY}`, value: index.open }]);
     return entry;
   }
 
   async get(id: string): Promise<JournalEntry | null> {
-    return storage.getItem<JournalEntry>(`local:${JOURNAL_PREFIX}${id}`);
+    return storage.getItem<JournalEntry>(keyOf(id));
   }
 
-  /** Newest first. */
+  /** The newest entries (up to 50), newest first. */
+  async recent(): Promise<JournalEntry[]> {
+    return this.read((await this.loadIndexes()).recent);
+  }
+
+  /** Entries whose outcome is still to be found out. */
+  async unresolved(): Promise<JournalEntry[]> {
+    return (await this.read((await this.loadIndexes()).open)).filter(needsVerification);
+  }
+
+  /** The whole history, newest first. */
   async list(): Promise<JournalEntry[]> {
     const all = await storage.snapshot('local');
     return Object.entries(all)
@@ -84,7 +123,32 @@ export class Journal {
 
   async clear(): Promise<void> {
     const entries = await this.list();
-    await storage.removeItems(entries.map((e) => `local:${JOURNAL_PREFIX}${e.id}` as const));
-    this.order = [];
+    await storage.removeItems([...entries.map((e) => keyOf(e.id)), `local:${JOURNAL_RECENT_KEY}`, `local:${JOURNAL_OPEN_KEY}`]);
+    this.indexes = undefined;
+    this.count = 0;
+  }
+
+  private async read(wanted: string[]): Promise<JournalEntry[]> {
+    const items = await storage.getItems(wanted.map(keyOf));
+    return items
+      .map((item) => item.value as JournalEntry | null)
+      .filter((e): e is JournalEntry => !!e)
+      .sort((a, b) => b.startedAtMs - a.startedAtMs);
+  }
+
+  /** Keeps the last JOURNAL_LIMIT entries; runs after the write it follows, never before one. */
+  private async prune(): Promise<void> {
+    if (this.count !== undefined && this.count <= JOURNAL_LIMIT) return;
+    const all = await this.list();
+    this.count = all.length;
+    if (all.length <= JOURNAL_LIMIT) return;
+    const drop = all.slice(JOURNAL_LIMIT).map((e) => e.id);
+    const index = await this.loadIndexes();
+    index.open = index.open.filter((id) => !drop.includes(id));
+    await storage.removeItems(drop.map(keyOf));
+    await storage.setItem(`local:${JOURNAL_OPEN_KEY}`, index.open);
+    this.count = JOURNAL_LIMIT;
   }
 }
+
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);

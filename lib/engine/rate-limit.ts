@@ -11,21 +11,26 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** A user's cancel goes before the engine's own checks (verification after a restart, prefetch). */
+export type Priority = 'now' | 'background';
+
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly waiting: Record<Priority, Array<() => void>> = { now: [], background: [] };
+  private pumping = false;
 
   constructor(private readonly limit: RateLimit, private readonly clock: Clock = systemClock) {
     this.tokens = limit.burst;
     this.updatedAt = clock.now();
   }
 
-  /** Resolves when a request may go; callers are served in arrival order. */
-  take(): Promise<void> {
-    const turn = this.queue.then(() => this.waitForToken());
-    this.queue = turn;
-    return turn;
+  /** Resolves when a request may go: 'now' callers first, each priority in arrival order. */
+  take(priority: Priority = 'now'): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting[priority].push(resolve);
+      void this.pump();
+    });
   }
 
   /** After a venue said "slow down": no request before ms from now. */
@@ -40,14 +45,21 @@ export class TokenBucket {
     this.updatedAt = now;
   }
 
-  private async waitForToken(): Promise<void> {
-    for (;;) {
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    // Background work leaves half the burst untouched, so a click never queues behind it.
+    const reserve = Math.floor(this.limit.burst / 2);
+    while (this.waiting.now.length || this.waiting.background.length) {
       this.refill();
-      if (this.tokens >= 1) {
+      const needed = this.waiting.now.length ? 1 : 1 + reserve;
+      if (this.tokens >= needed) {
         this.tokens -= 1;
-        return;
+        (this.waiting.now.shift() ?? this.waiting.background.shift())!();
+        continue;
       }
-      await this.clock.sleep(Math.ceil(((1 - this.tokens) / this.limit.perSecond) * 1000));
+      await this.clock.sleep(Math.ceil(((needed - this.tokens) / this.limit.perSecond) * 1000));
     }
+    this.pumping = false;
   }
 }

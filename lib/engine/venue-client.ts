@@ -5,7 +5,7 @@ import type {
 } from '../venues/types';
 import { isOrders } from '../venues/types';
 import type { Send } from './http';
-import { systemClock, TokenBucket, type Clock } from './rate-limit';
+import { systemClock, TokenBucket, type Clock, type Priority } from './rate-limit';
 
 /** What a lookup says about one order now. */
 export type OrderState =
@@ -61,17 +61,17 @@ export class VenueClient {
    * A signature or epoch rejection may be our clock, not the key: where the venue has a time
    * endpoint, resync once and retry once.
    */
-  async run<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown): Promise<R | CancelOutcome> {
-    const result = await this.runOnce(operation, order, credentials);
+  async run<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority = 'now'): Promise<R | CancelOutcome> {
+    const result = await this.runOnce(operation, order, credentials, priority);
     if (!isClockSkew(result) || !(await this.syncClock(true).catch(() => false))) return result;
-    return this.runOnce(operation, order, credentials);
+    return this.runOnce(operation, order, credentials, priority);
   }
 
-  private async runOnce<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown): Promise<R | CancelOutcome> {
+  private async runOnce<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority): Promise<R | CancelOutcome> {
     const input = { order, credentials, nowMs: this.nowMs() };
     const built = await operation.build(input);
     if ('refused' in built) return built.refused;
-    await this.bucket.take();
+    await this.bucket.take(priority);
     const sentAt = this.clock.now();
     const res = await this.send(built.request);
     this.learnFromDate(res, sentAt);
@@ -109,11 +109,11 @@ export class VenueClient {
   }
 
   /** The open-orders list, shared by a burst of callers for a moment. */
-  openOrders(credentials: unknown, fresh = false): Promise<OrdersResult> {
+  openOrders(credentials: unknown, fresh = false, priority: Priority = 'now'): Promise<OrdersResult> {
     const cached = this.openOrdersCache;
     if (!fresh && cached && this.clock.now() - cached.atMs < ORDER_LIST_TTL_MS) return cached.result;
     const atMs = this.clock.now();
-    const result = this.run(this.adapter.openOrders, {}, credentials) as Promise<OrdersResult>;
+    const result = this.run(this.adapter.openOrders, {}, credentials, priority) as Promise<OrdersResult>;
     this.openOrdersCache = { atMs, result };
     void result.then((r) => {
       if (!isOrders(r)) {
@@ -127,33 +127,39 @@ export class VenueClient {
     return result;
   }
 
-  /** After a cancel: the next question about any order goes to the venue. */
+  /** New credentials: the next question about any order goes to the venue. */
   forgetOpenOrders(): void {
     this.openOrdersCache = undefined;
     this.known = undefined;
   }
 
+  /** After a cancel of this order: its listed state is stale, the other orders' fields are not. */
+  forgetOrder(orderId: string): void {
+    this.openOrdersCache = undefined;
+    this.known?.byKey.delete(orderId);
+  }
+
   /** The order as the venue reports it now; `fresh` skips the short-lived cache. */
-  async orderState(orderId: string, credentials: unknown, fresh: boolean, leg?: string): Promise<OrderState> {
+  async orderState(orderId: string, credentials: unknown, fresh: boolean, leg?: string, priority: Priority = 'now'): Promise<OrderState> {
     const { adapter } = this;
     const matches = (o: OrderView) =>
       o.key === orderId && (!leg || !o.cancelFields.legOrderIndicator || o.cancelFields.legOrderIndicator === leg);
     const known = !fresh && this.known && this.clock.now() - this.known.atMs < KNOWN_ORDER_TTL_MS ? this.known.byKey.get(orderId)?.find(matches) : undefined;
     if (known) return { found: true, order: known };
     if (adapter.resolveWith === 'lookup') {
-      const result = (await this.run(adapter.lookup, { [adapter.idField]: orderId }, credentials)) as OrdersResult;
+      const result = (await this.run(adapter.lookup, { [adapter.idField]: orderId }, credentials, priority)) as OrdersResult;
       if (!isOrders(result)) return { failed: result };
       const order = result.orders.find(matches);
       return order ? { found: true, order } : { found: false };
     }
-    const list = await this.openOrders(credentials, fresh);
+    const list = await this.openOrders(credentials, fresh, priority);
     if (!isOrders(list)) return { failed: list };
     const open = list.orders.find(matches);
     if (open) return { found: true, order: open };
     // A shared list may predate the order: only a fresh one may say it is not open.
-    if (!fresh) return this.orderState(orderId, credentials, true, leg);
+    if (!fresh) return this.orderState(orderId, credentials, true, leg, priority);
     // Gone from the open list: the one-order lookup tells cancelled from filled or unknown.
-    const history = (await this.run(adapter.lookup, { [adapter.idField]: orderId }, credentials)) as OrdersResult;
+    const history = (await this.run(adapter.lookup, { [adapter.idField]: orderId }, credentials, priority)) as OrdersResult;
     if (!isOrders(history)) return { found: false };
     const closed = history.orders.find((o) => o.key === orderId);
     return closed ? { found: true, order: { ...closed, state: closed.state === 'open' ? 'closed' : closed.state } } : { found: false };

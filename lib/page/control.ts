@@ -2,7 +2,7 @@
 // button and the page's scripts cannot reach it. It acts only on trusted clicks (a real pointer or a
 // real key press) that land on it while it is visible and uncovered, and shows the cancel's state
 // in place, with the message as a tooltip.
-export type ControlState = 'idle' | 'sending' | 'cancelled' | 'pending' | 'failed';
+export type ControlState = 'idle' | 'confirm' | 'sending' | 'cancelled' | 'closed' | 'pending' | 'failed';
 
 export interface ControlCallbacks {
   onCancel(control: CancelControl): void;
@@ -10,8 +10,11 @@ export interface ControlCallbacks {
 
 const LABELS: Record<ControlState, string> = {
   idle: 'Cancel',
+  confirm: 'Confirm?',
   sending: 'Sending…',
   cancelled: 'Cancelled',
+  // Filled, cancelled elsewhere or not found: not our cancel, so not "Cancelled".
+  closed: 'Closed',
   pending: 'Pending…',
   failed: 'Failed',
 };
@@ -19,7 +22,7 @@ const LABELS: Record<ControlState, string> = {
 const STYLE = `:host{all:initial;display:inline-block;margin:0 4px}
 button{all:initial;font:600 12px/1 system-ui,sans-serif;padding:4px 10px;border:1px solid;border-radius:4px;color:#b3261e;background:#fff;cursor:pointer;white-space:nowrap}
 button:focus-visible{outline:2px solid #1f6feb}[data-state=failed]{color:#fff;background:#b3261e}
-[data-state=sending],[data-state=pending]{color:#8a5a00}[data-state=cancelled]{color:#1a7f37}`;
+[data-state=sending],[data-state=pending],[data-state=confirm]{color:#8a5a00}[data-state=cancelled]{color:#1a7f37}[data-state=closed]{color:#57606a}`;
 
 /** Set by unit tests only: happy-dom has neither trusted events nor layout. */
 export const testHooks = { acceptUntrusted: false, ignoreLayout: false };
@@ -55,7 +58,7 @@ export class CancelControl {
     event.stopPropagation();
     event.preventDefault();
     if (!event.isTrusted && !testHooks.acceptUntrusted) return;
-    if (this.state === 'sending' || this.state === 'cancelled') return;
+    if (this.state === 'sending' || this.state === 'cancelled' || this.state === 'closed') return;
     const refusal = testHooks.ignoreLayout ? undefined : this.refusal(event);
     if (refusal) return this.set('failed', refusal);
     this.callbacks.onCancel(this);
@@ -89,7 +92,7 @@ export class CancelControl {
     button.textContent = LABELS[state];
     button.title = this.message || this.label;
     button.setAttribute('aria-label', state === 'idle' ? this.label : `${this.label}: ${LABELS[state]}${this.message ? ` — ${this.message}` : ''}`);
-    button.disabled = state === 'cancelled';
+    button.disabled = state === 'cancelled' || state === 'closed';
     host.dataset.state = state;
   }
 }

@@ -3,6 +3,7 @@
 // On big books, rows are read (and get their control) as they come into view (IntersectionObserver).
 import type { JournalEntry } from '../engine/journal';
 import type { VenueId } from '../venues/types';
+import { playOutcomeTone } from '../sound';
 import { CancelControl, type ControlState } from './control';
 import { detectRow } from './discover';
 import { clampHints } from './text';
@@ -17,13 +18,17 @@ export interface InjectorOptions {
   lazyAbove?: number;
 }
 
-type Reply = { ok?: boolean; error?: string; entry?: JournalEntry; entries?: Record<string, JournalEntry> } | undefined;
+type Reply = { ok?: boolean; error?: string; entry?: JournalEntry; entries?: Record<string, JournalEntry>; sound?: boolean } | undefined;
+
+const FINAL = new Set<ControlState>(['cancelled', 'closed', 'failed']);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function stateOf(entry: JournalEntry): ControlState {
   switch (entry.status) {
     case 'cancelled':
-    case 'already-closed':
       return 'cancelled';
+    case 'already-closed':
+      return 'closed';
     case 'sending':
       return 'sending';
     case 'pending':
@@ -61,6 +66,8 @@ export class Injector {
   private readonly asked = new Set<string>();
   private ask: string[] = [];
   layouts: Layout[] = [];
+  /** Settings → "confirm before a single cancel". */
+  confirmSingle = false;
 
   constructor(private readonly venue: VenueId, private readonly messenger: Messenger, private readonly options: InjectorOptions = {}) {}
 
@@ -201,17 +208,40 @@ export class Injector {
   }
 
   private async cancel(control: CancelControl) {
+    if (this.confirmSingle && control.state !== 'confirm') {
+      control.set('confirm', 'Click again to cancel this order');
+      setTimeout(() => control.state === 'confirm' && control.set('idle'), 4000);
+      return;
+    }
+    const { orderId } = control;
     const detected = control.row ? this.rows.get(control.row)?.detected : undefined;
     const hints = clampHints(detected?.hints ?? {});
-    this.show(control.orderId, 'sending', 'Sending the cancel…');
+    // The message leaves before the control is redrawn: the click's cost is the cancel's.
+    const sent = this.messenger.send({ type: 'cancel', venue: this.venue, orderId, hints });
+    this.show(orderId, 'sending', 'Sending the cancel…');
     let reply: Reply;
     try {
-      reply = (await this.messenger.send({ type: 'cancel', venue: this.venue, orderId: control.orderId, hints })) as Reply;
-    } catch (error) {
-      return this.show(control.orderId, 'failed', `QuickCancel could not reach its background (${String(error)}); reload the page`);
+      reply = (await sent) as Reply;
+    } catch {
+      // The background went away mid-cancel (a restart): it finishes unfinished cancels when it
+      // starts again, so ask it how this one ended rather than guess.
+      return this.recheck(orderId);
     }
-    if (!reply?.ok || !reply.entry) return this.show(control.orderId, 'failed', reply?.error ?? 'No answer from QuickCancel');
-    this.show(control.orderId, stateOf(reply.entry), reply.entry.message ?? reply.entry.status);
+    if (!reply?.ok || !reply.entry) return this.show(orderId, 'failed', reply?.error ?? 'No answer from QuickCancel');
+    const state = stateOf(reply.entry);
+    this.show(orderId, state, reply.entry.message ?? reply.entry.status);
+    if (reply.sound) playOutcomeTone(state === 'cancelled' || state === 'closed');
+  }
+
+  private async recheck(orderId: string) {
+    this.show(orderId, 'pending', 'Lost contact with QuickCancel mid-cancel; checking how it ended…');
+    for (let i = 0; i < 20; i++) {
+      await sleep(1000);
+      const reply = (await this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).catch(() => undefined)) as Reply;
+      const entry = reply?.entries?.[orderId];
+      if (entry && entry.status !== 'sending') this.show(orderId, stateOf(entry), entry.message ?? entry.status);
+      if (entry && FINAL.has(stateOf(entry))) return;
+    }
   }
 
   /** Asks the background what it knows of these orders (a cancel in flight or done), once per id. */

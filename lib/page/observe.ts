@@ -46,9 +46,26 @@ export class PageWatcher {
     this.injector.destroy();
   }
 
+  private paused = false;
+
+  /** The venue was turned off in Settings: controls go, nothing is watched until resume(). */
+  pause(): void {
+    if (this.paused || this.stopped) return;
+    this.paused = true;
+    this.observer.disconnect();
+    clearTimeout(this.idleTimer);
+    this.injector.destroy();
+  }
+
+  resume(): void {
+    if (!this.paused || this.stopped) return;
+    this.paused = false;
+    this.start();
+  }
+
   /** Reads the page's layouts again (the user's rules changed). */
   refresh(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.paused) return;
     this.flush();
     this.relayout();
   }

@@ -9,6 +9,9 @@ import { PageWatcher } from './observe';
 import { PAGE_RULES_KEY, parseRules } from './rules';
 import type { PageRule, Recipe } from './types';
 
+/** lib/settings.ts keeps the settings here (read directly: zod stays out of content scripts). */
+const SETTINGS_KEY = 'settings';
+
 export interface PageContext {
   readonly signal: AbortSignal;
   /** WXT's check: false (and the invalidated callbacks run) once the extension context is gone. */
@@ -34,13 +37,24 @@ export function startPage(venue: VenueId, ctx: PageContext, recipes: readonly Re
     rules = parseRules(value, venue);
     watcher.refresh();
   };
+  const applySettings = (value: unknown) => {
+    const settings = (value ?? {}) as { confirmSingle?: boolean; disabledVenues?: string[] };
+    injector.confirmSingle = settings.confirmSingle === true;
+    // A venue turned off in Settings gets no controls (the background refuses its cancels anyway).
+    if (settings.disabledVenues?.includes(venue)) watcher.pause();
+    else watcher.resume();
+  };
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && PAGE_RULES_KEY in changes) applyRules(changes[PAGE_RULES_KEY]!.newValue);
+    if (area !== 'local') return;
+    if (PAGE_RULES_KEY in changes) applyRules(changes[PAGE_RULES_KEY]!.newValue);
+    if (SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]!.newValue);
   };
   browser.storage.onChanged.addListener(onChanged);
-  browser.storage.local.get(PAGE_RULES_KEY).then(
+  browser.storage.local.get([PAGE_RULES_KEY, SETTINGS_KEY]).then(
     (stored) => {
-      if (!ctx.signal.aborted && stored[PAGE_RULES_KEY] !== undefined) applyRules(stored[PAGE_RULES_KEY]);
+      if (ctx.signal.aborted) return;
+      applySettings(stored[SETTINGS_KEY]);
+      if (stored[PAGE_RULES_KEY] !== undefined) applyRules(stored[PAGE_RULES_KEY]);
     },
     () => undefined,
   );

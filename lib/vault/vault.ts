@@ -94,14 +94,14 @@ export class Vault implements CredentialSource {
     this.unlocked = { key, box, secrets };
   }
 
-  /** The open vault, from memory or (after a worker restart) from the session key. */
+  /**
+   * The open vault: from memory (only this worker locks it, so memory is the truth while it lives)
+   * or, after a worker restart, from the session key.
+   */
   private async load() {
-    const raw = await keyItem.getValue();
-    if (!raw) {
-      this.unlocked = undefined;
-      return undefined;
-    }
     if (this.unlocked) return this.unlocked;
+    const raw = await keyItem.getValue();
+    if (!raw) return undefined;
     const box = await boxItem.getValue();
     if (!box) return undefined;
     const key = await importKey(raw);

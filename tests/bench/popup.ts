@@ -39,7 +39,9 @@ async function setHistory(h: Harness, count: number) {
         message: 'Bench entry', symbol: 'RELIANCE', side: 'BUY', startedAtMs: Date.now() - i * 1000, latencyMs: 12, attempts: 1, updatedAtMs: Date.now(), hints: {},
       };
     }
-    await c.storage.local.set(entries);
+    // As the journal writes them: the entries, and the ids of the newest 50 (oldest first).
+    const recent = Object.values(entries).map((e: any) => e.id).slice(0, 50).reverse();
+    await c.storage.local.set({ ...entries, journalRecent: recent });
   }, count);
 }
 

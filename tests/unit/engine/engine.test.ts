@@ -200,3 +200,22 @@ describe('resolving an order', () => {
     expect(await engine.cancel(page('pocketful', '6002'))).toMatchObject({ status: 'already-closed' });
   });
 });
+
+describe('the same intent, moments apart', () => {
+  it('a click that comes just after the cancel went through gets the same answer, and nothing is sent', async () => {
+    sim.seed('pocketful', [{ id: '2101', extra: CO }]);
+    const engine = await engineWith();
+    const first = await engine.cancel(page('pocketful', '2101'));
+    const second = await engine.cancel({ ...page('pocketful', '2101'), source: 'popup' });
+    expect(second.id).toBe(first.id);
+    expect(deletes('pocketful', '2101')).toHaveLength(1);
+  });
+
+  it('after a failure, a new click is a retry', async () => {
+    sim.seed('pocketful', [{ id: '2102', extra: CO }]);
+    sim.fault({ venue: 'pocketful', fault: { kind: 'expired-token' } });
+    const engine = await engineWith();
+    expect((await engine.cancel(page('pocketful', '2102'))).status).toBe('auth-failed');
+    expect((await engine.cancel(page('pocketful', '2102'))).status).toBe('cancelled');
+  });
+});

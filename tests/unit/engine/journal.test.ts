@@ -29,12 +29,24 @@ describe('the journal', () => {
   });
 
   it(`keeps only the last ${JOURNAL_LIMIT} entries`, async () => {
-    const journal = new Journal();
+    const journal = new Journal(0);
     for (let i = 0; i < JOURNAL_LIMIT + 5; i++) await journal.begin({ ...base, orderId: String(i), startedAtMs: i });
-    await new Promise((r) => setTimeout(r, 0));
+    await expect.poll(async () => (await journal.list()).length).toBe(JOURNAL_LIMIT);
     const entries = await journal.list();
     expect(entries).toHaveLength(JOURNAL_LIMIT);
     expect(entries.at(-1)!.orderId).toBe('5');
+  });
+
+  it('knows the recent and the unfinished entries without reading the whole history', async () => {
+    const journal = new Journal();
+    const done = await journal.begin({ ...base, orderId: 'done', startedAtMs: 1 });
+    await journal.begin({ ...base, orderId: 'in flight', startedAtMs: 2 });
+    const unknown = await journal.begin({ ...base, orderId: 'unknown', startedAtMs: 3 });
+    await journal.update(done, { status: 'cancelled' });
+    await journal.update(unknown, { status: 'unknown' });
+    const fresh = new Journal();
+    expect((await fresh.unresolved()).map((e) => e.orderId)).toEqual(['unknown', 'in flight']);
+    expect((await fresh.recent()).map((e) => e.orderId)).toEqual(['unknown', 'in flight', 'done']);
   });
 
   it('holds no secret: entries are built only from ids, hints, outcomes and timings', async () => {
