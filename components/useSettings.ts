@@ -3,24 +3,9 @@
 // field by field, so one bad or missing field never hides the others.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings-defaults';
 import { VENUE_IDS } from '@/lib/venues/types';
 import { send } from './api';
-
-export const SETTINGS_KEY = 'settings';
-
-/**
- * lib/settings' DEFAULT_SETTINGS, copied: importing that module would bring zod into the popup
- * (its schemas are built at load time, so they cannot be tree-shaken). A unit test keeps it equal.
- */
-export const DEFAULT_SETTINGS: Settings = {
-  confirmSingle: false,
-  confirmCancelAll: true,
-  notifications: true,
-  sound: false,
-  autoLockMinutes: 30,
-  disabledVenues: [],
-};
 
 export function mergeSettings(stored: unknown): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS, disabledVenues: [] };

@@ -2,31 +2,22 @@
 // from the options page) and read by anyone who needs them.
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings-defaults';
 import { VENUE_IDS } from './venues/types';
 
 export const settingsSchema = z.object({
-  /** One click is the point: no confirmation by default. */
   confirmSingle: z.boolean(),
   confirmCancelAll: z.boolean(),
   notifications: z.boolean(),
   sound: z.boolean(),
-  /** 0 means: lock only when the browser closes. */
   autoLockMinutes: z.number().int().min(0).max(24 * 60),
   disabledVenues: z.array(z.enum(VENUE_IDS)),
   lastQuickCancelVenue: z.enum(VENUE_IDS).optional(),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+}) satisfies z.ZodType<Settings>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  confirmSingle: false,
-  confirmCancelAll: true,
-  notifications: true,
-  sound: false,
-  autoLockMinutes: 30,
-  disabledVenues: [],
-};
+export { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, { fallback: DEFAULT_SETTINGS });
 
 /** Stored settings merged over the defaults, so a setting added later has its default. */
 export async function readSettings(): Promise<Settings> {

@@ -8,9 +8,7 @@ import { Injector } from './inject';
 import { PageWatcher } from './observe';
 import { PAGE_RULES_KEY, parseRules } from './rules';
 import type { PageRule, Recipe } from './types';
-
-/** lib/settings.ts keeps the settings here (read directly: zod stays out of content scripts). */
-const SETTINGS_KEY = 'settings';
+import { SETTINGS_KEY } from '../settings-defaults';
 
 export interface PageContext {
   readonly signal: AbortSignal;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { venues } from '../../../lib/venues';
 import { VENUE_IDS } from '../../../lib/venues/types';
-import { DEFAULT_SETTINGS as LIB_DEFAULTS } from '../../../lib/settings';
+import { settingsSchema } from '../../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../../lib/settings-defaults';
 import { idProblem, venueInfo } from '../../../components/venue-info';
-import { DEFAULT_SETTINGS, mergeSettings } from '../../../components/useSettings';
+import { mergeSettings } from '../../../components/useSettings';
 import { venueForms } from '../../../components/options/venue-forms';
 
 describe('what the UI copies from elsewhere stays equal to it', () => {
@@ -17,8 +18,8 @@ describe('what the UI copies from elsewhere stays equal to it', () => {
     expect(adapter.idPattern.test(venueInfo[id].idExample)).toBe(true);
   });
 
-  it('the popup’s settings defaults equal lib/settings’', () => {
-    expect(DEFAULT_SETTINGS).toEqual(LIB_DEFAULTS);
+  it('the zod-free settings defaults are valid settings by the background’s schema', () => {
+    expect(settingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
   });
 
   it.each(VENUE_IDS)('%s: the credential form has exactly the schema’s fields, with the adapter’s schema', (id) => {
@@ -47,11 +48,11 @@ describe('idProblem', () => {
 describe('mergeSettings', () => {
   it('keeps every valid stored field and falls back per field', () => {
     expect(mergeSettings({ confirmSingle: true, autoLockMinutes: 'x', disabledVenues: ['tradernet', 'nope'], lastQuickCancelVenue: 'coinswitch' })).toEqual({
-      ...LIB_DEFAULTS,
+      ...DEFAULT_SETTINGS,
       confirmSingle: true,
       disabledVenues: ['tradernet'],
       lastQuickCancelVenue: 'coinswitch',
     });
-    expect(mergeSettings(undefined)).toEqual(LIB_DEFAULTS);
+    expect(mergeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
   });
 });
