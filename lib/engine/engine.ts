@@ -4,7 +4,7 @@ import type { CredentialSource } from '../vault/credentials';
 import type { CancelOutcome, OrderView, VenueAdapter, VenueId } from '../venues/types';
 import { isOrders } from '../venues/types';
 import type { Send } from './http';
-import { Journal, type JournalEntry } from './journal';
+import { Journal, needsVerification, type JournalEntry } from './journal';
 import { systemClock, type Clock } from './rate-limit';
 import { VenueClient } from './venue-client';
 
@@ -75,15 +75,13 @@ export class CancelEngine {
     const run = this.run(intent, known).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, run);
     void run.then((entry) => {
-      if (entry.status === 'cancelled' || entry.status === 'already-closed' || entry.status === 'pending') {
-        this.recentlyDone.set(key, { entry, atMs: this.clock.now() });
-      }
+      const now = this.clock.now();
+      for (const [k, done] of this.recentlyDone) if (now - done.atMs >= SAME_INTENT_MS) this.recentlyDone.delete(k);
+      if (entry.status === 'cancelled' || entry.status === 'already-closed' || entry.status === 'pending') this.recentlyDone.set(key, { entry, atMs: now });
+      // Still pending or unknown: the background checks again a little later.
+      if (needsVerification(entry)) this.opts.onUnresolved?.();
     });
     return run;
-  }
-
-  inFlightEntry(venue: VenueId, orderId: string): Promise<JournalEntry> | undefined {
-    return this.inFlight.get(`${venue}:${orderId}`);
   }
 
   private async run(intent: CancelIntent, known?: OrderView): Promise<JournalEntry> {
@@ -155,10 +153,7 @@ export class CancelEngine {
           // Never blind-retry: look first, and send at most one more cancel.
           await this.journal.update(entry, { status: 'verifying', message: `${outcome.message} — checking the order` });
           const state = await client.orderState(order.key, credentials, true, leg(order));
-          if ('failed' in state) {
-            this.opts.onUnresolved?.();
-            return { kind: 'unknown', message: `${outcome.message}; the order could not be checked yet (${state.failed.message}) — QuickCancel will check again` };
-          }
+          if ('failed' in state) return { kind: 'unknown', message: `${outcome.message}; the order could not be checked yet (${state.failed.message}) — QuickCancel will check again` };
           if (!state.found) return { kind: 'already-closed', message: 'The order is no longer at the venue' };
           if (state.order.state === 'closed') return closedOutcome(state.order, true);
           if (state.order.state === 'in-flight') return this.pollUntilTerminal(client, order, credentials, entry, { kind: 'pending', venueStatus: state.order.venueStatus });
@@ -209,6 +204,12 @@ export class CancelEngine {
         }
         if (!state.found) return done({ kind: 'already-closed', message: 'The order is no longer at the venue' });
         if (state.order.state === 'closed') return done(closedOutcome(state.order, true));
+        if (state.order.state === 'in-flight') {
+          unresolved = true;
+          return entry;
+        }
+        // Accepted earlier, still open now: the venue did not carry the cancel out.
+        if (entry.status === 'pending') return done({ ...STILL_OPEN, message: 'The venue accepted the cancel, but the order is still open — check it at the venue' });
         if (entry.attempts > 1) return done(STILL_OPEN);
         return done(await this.cancelWithPolicy(client, state.order, creds.credentials, entry));
       })().finally(() => this.inFlight.delete(key));

@@ -39,12 +39,14 @@ export interface JournalEntry {
 }
 
 export const isFinal = (status: EntryStatus) => status !== 'sending' && status !== 'verifying';
-export const needsVerification = (e: JournalEntry) => e.status === 'sending' || e.status === 'verifying' || e.status === 'unknown';
+/** Not known to be over: checked again later (after a restart, or by the verification alarm). */
+export const needsVerification = (e: JournalEntry) =>
+  e.status === 'sending' || e.status === 'verifying' || e.status === 'unknown' || e.status === 'pending';
 
 interface Indexes {
   /** The newest entries' ids, oldest first. */
   recent: string[];
-  /** Entries whose outcome is not known yet (sending, verifying, unknown). */
+  /** Entries whose outcome is not known yet (sending, verifying, unknown, pending). */
   open: string[];
 }
 
