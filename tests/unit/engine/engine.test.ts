@@ -219,3 +219,25 @@ describe('the same intent, moments apart', () => {
     expect((await engine.cancel(page('pocketful', '2102'))).status).toBe('cancelled');
   });
 });
+
+describe('outcomes not known yet are checked again', () => {
+  it('a pending cancel whose order is still open later is reported as not carried out', async () => {
+    sim.seed('pocketful', [{ id: '4101', extra: CO }]);
+    const journal = new Journal();
+    const entry = await journal.begin({ venue: 'pocketful', orderId: '4101', source: 'page', startedAtMs: Date.now(), hints: {} });
+    await journal.update(entry, { status: 'pending', attempts: 1 });
+    await (await engineWith()).verifyUnresolved();
+    expect(await journal.get(entry.id)).toMatchObject({ status: 'rejected', outcome: { code: 'QC_STILL_OPEN' } });
+    expect(deletes('pocketful', '4101')).toHaveLength(0);
+  });
+
+  it('an unknown outcome whose order has since closed is resolved as the venue reports it', async () => {
+    sim.seed('coinswitch', [{ id: '66666666-2222-3333-4444-555555555555', status: 'cancelled' }]);
+    const journal = new Journal();
+    const entry = await journal.begin({ venue: 'coinswitch', orderId: '66666666-2222-3333-4444-555555555555', source: 'page', startedAtMs: Date.now(), hints: {} });
+    await journal.update(entry, { status: 'unknown', attempts: 1 });
+    const engine = await engineWith();
+    await engine.verifyUnresolved();
+    expect(await journal.get(entry.id)).toMatchObject({ status: 'cancelled' });
+  });
+});
