@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onCommand } from '@/lib/background/commands';
 import { notifyOutcome } from '@/lib/background/notify';
+import { serveContentPort } from '@/lib/background/ports';
 import { createRouter } from '@/lib/background/router';
 import { CancelEngine } from '@/lib/engine/engine';
 import { sendRequest } from '@/lib/engine/http';
@@ -34,6 +35,7 @@ export default defineBackground(() => {
     handle(message, sender).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
     return true;
   });
+  browser.runtime.onConnect.addListener((port) => serveContentPort(port, handle));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === VERIFY_ALARM) void engine.verifyUnresolved();
     else void autoLock.onAlarm(alarm.name);

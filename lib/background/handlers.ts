@@ -21,7 +21,10 @@ export interface HandlerDeps {
   notify(entry: JournalEntry): Promise<void>;
 }
 
-type Handlers = { [K in PageMessage['type']]: (m: Extract<PageMessage, { type: K }>, source: JournalEntry['source']) => Promise<AnyReply> };
+/** Told when a cancel request has been handed to the network, before its answer comes. */
+export type OnSent = () => void;
+
+type Handlers = { [K in PageMessage['type']]: (m: Extract<PageMessage, { type: K }>, source: JournalEntry['source'], onSent?: OnSent) => Promise<AnyReply> };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine, vault, autoLock, venues } = deps;
@@ -33,20 +36,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return { ok: false, error: `Add ${venues[venue].name} credentials in Settings first` };
   }
 
-  const cancel = async (venue: VenueId, orderId: string, hints: Record<string, string>, source: JournalEntry['source']): Promise<AnyReply> => {
+  const cancel = async (venue: VenueId, orderId: string, hints: Record<string, string>, source: JournalEntry['source'], onSent?: OnSent): Promise<AnyReply> => {
     const adapter = venues[venue];
     if ((await currentSettings()).disabledVenues.includes(venue)) return { ok: false, error: `${adapter.name} is turned off in QuickCancel's Settings` };
     if (!adapter.idPattern.test(orderId)) {
       return { ok: false, error: `"${orderId}" does not look like a ${adapter.name} order id (expected ${adapter.idHint})` };
     }
-    const entry = await engine.cancel({ venue, orderId, hints, source });
+    const entry = await engine.cancel({ venue, orderId, hints, source, onSent });
     void autoLock.touch();
     void deps.notify(entry).catch(() => undefined);
     return { ok: true, entry, sound: (await currentSettings()).sound };
   };
 
   return {
-    cancel: (m, source) => cancel(m.venue, m.orderId, m.hints, source),
+    cancel: (m, source, onSent) => cancel(m.venue, m.orderId, m.hints, source, onSent),
     async status(m) {
       // A page showing orders is a page about to be clicked: fetch the open orders now, so the
       // click can cancel without asking the venue first.

@@ -4,7 +4,7 @@ import { matchesPattern } from '../match-pattern';
 import { contentMessageSchema, pageMessageSchema, type AnyReply, type PageMessage } from '../messages';
 import { firstIssue } from '../venues/common';
 import type { VenueAdapter, VenueId } from '../venues/types';
-import { createHandlers, type HandlerDeps } from './handlers';
+import { createHandlers, type HandlerDeps, type OnSent } from './handlers';
 
 export interface Sender {
   url?: string;
@@ -22,17 +22,17 @@ export interface RouterDeps extends HandlerDeps {
 
 export function createRouter(deps: RouterDeps) {
   const handlers = createHandlers(deps);
-  const dispatch = (message: PageMessage, source: 'page' | 'popup') =>
-    (handlers[message.type] as (m: PageMessage, s: 'page' | 'popup') => Promise<AnyReply>)(message, source);
+  const dispatch = (message: PageMessage, source: 'page' | 'popup', onSent?: OnSent) =>
+    (handlers[message.type] as (m: PageMessage, s: 'page' | 'popup', onSent?: OnSent) => Promise<AnyReply>)(message, source, onSent);
 
   const fromExtensionPage = (sender: Sender) =>
     sender.id === deps.extensionId && !!sender.url?.startsWith(deps.extensionOrigin);
 
-  return async function handle(raw: unknown, sender: Sender): Promise<AnyReply> {
+  return async function handle(raw: unknown, sender: Sender, onSent?: OnSent): Promise<AnyReply> {
     if (fromExtensionPage(sender)) {
       const parsed = pageMessageSchema.safeParse(raw);
       if (!parsed.success) return { ok: false, error: `Malformed message: ${firstIssue(parsed.error)}` };
-      return dispatch(parsed.data, 'popup');
+      return dispatch(parsed.data, 'popup', onSent);
     }
     if (sender.id !== deps.extensionId) return { ok: false, error: 'Unknown sender' };
     const parsed = contentMessageSchema.safeParse(raw);
@@ -42,6 +42,6 @@ export function createRouter(deps: RouterDeps) {
     if (sender.frameId !== 0) return { ok: false, error: 'Refused: only the top frame may cancel' };
     const adapter = deps.venues[message.venue];
     if (!adapter.pageMatches.some((p) => matchesPattern(pageUrl, p))) return { ok: false, error: `Refused: this page is not ${adapter.name}` };
-    return dispatch(message, 'page');
+    return dispatch(message, 'page', onSent);
   };
 }

@@ -13,6 +13,8 @@ export interface CancelIntent {
   orderId: string;
   hints: Record<string, string>;
   source: JournalEntry['source'];
+  /** Told when the cancel request has been handed to the network (the page shows "Sending…" then). */
+  onSent?(): void;
 }
 
 export interface EngineOptions {
@@ -87,23 +89,30 @@ export class CancelEngine {
   private async run(intent: CancelIntent, known?: OrderView): Promise<JournalEntry> {
     const startedAtMs = this.clock.now();
     const { hints } = intent;
-    // The journal write and the credentials read overlap; both finish before any request leaves.
-    const [entry, creds] = await Promise.all([
-      this.journal.begin({
-        venue: intent.venue, orderId: intent.orderId, source: intent.source, startedAtMs, hints,
-        ...pick(hints, ['symbol', 'side', 'quantity', 'price']),
-      }),
-      this.opts.credentials.get(intent.venue),
-    ]);
-    const finish = (outcome: CancelOutcome) =>
-      this.journal.update(entry, { status: outcome.kind, outcome, message: outcome.message ?? defaultMessage(outcome), latencyMs: this.clock.now() - startedAtMs });
+    // The "sending" entry is handed to storage first; the request follows without waiting for the
+    // write to finish, and no outcome is recorded or shown before it has (see Journal.begin).
+    const credentials = this.opts.credentials.get(intent.venue);
+    const entry = await this.journal.begin({
+      venue: intent.venue, orderId: intent.orderId, source: intent.source, startedAtMs, hints,
+      ...pick(hints, ['symbol', 'side', 'quantity', 'price']),
+    });
+    const creds = await credentials;
+    const finish = async (outcome: CancelOutcome) => {
+      const patch = { status: outcome.kind, outcome, message: outcome.message ?? defaultMessage(outcome), latencyMs: this.clock.now() - startedAtMs };
+      try {
+        return await this.journal.update(entry, patch);
+      } catch (error) {
+        // The outcome is true whether or not it could be stored: the user gets it, and is told.
+        return Object.assign(entry, patch, { message: `${patch.message} (not saved in QuickCancel's history: ${String(error)})` });
+      }
+    };
 
     const adapter = this.opts.venues[intent.venue];
     if (creds.state !== 'ok') {
       const message = creds.state === 'locked'
         ? 'QuickCancel is locked — unlock it, then retry this cancel from the popup'
         : `No ${adapter.name} credentials yet — add them in QuickCancel's Settings`;
-      return this.journal.update(entry, { status: 'not-sent', message, latencyMs: this.clock.now() - startedAtMs });
+      return this.journal.update(entry, { status: 'not-sent', message, latencyMs: this.clock.now() - startedAtMs }).catch(() => entry);
     }
     const client = this.client(intent.venue);
     try {
@@ -117,19 +126,19 @@ export class CancelEngine {
       // In memory only: the next write of this entry carries it; the cancel must not wait for a write.
       Object.assign(entry, describeOrder(order));
       if (order.state === 'closed') return await finish(closedOutcome(order, false));
-      return await finish(await this.cancelWithPolicy(client, order, creds.credentials, entry));
+      return await finish(await this.cancelWithPolicy(client, order, creds.credentials, entry, intent.onSent));
     } catch (error) {
       // Nothing below is expected to throw; if it does, the user still sees the truth: unknown.
       return finish({ kind: 'unknown', message: `QuickCancel could not finish this cancel (${String(error)}); check the order` });
     }
   }
 
-  private async cancelWithPolicy(client: VenueClient, order: OrderView, credentials: unknown, entry: JournalEntry): Promise<CancelOutcome> {
+  private async cancelWithPolicy(client: VenueClient, order: OrderView, credentials: unknown, entry: JournalEntry, onSent?: () => void): Promise<CancelOutcome> {
     let resent = false;
     let rateRetries = 0;
     for (;;) {
-      const outcome = await client.run(client.adapter.cancel, order.cancelFields, credentials);
-      await this.journal.update(entry, { attempts: entry.attempts + 1 });
+      const outcome = await client.run(client.adapter.cancel, order.cancelFields, credentials, 'now', onSent);
+      await this.progress(entry, { attempts: entry.attempts + 1 });
       client.forgetOrder(order.key);
       switch (outcome.kind) {
         case 'cancelled':
@@ -144,14 +153,14 @@ export class CancelEngine {
           const waitMs = outcome.retryAfterMs ?? 1000 * 2 ** rateRetries;
           rateRetries++;
           client.pause(waitMs);
-          await this.journal.update(entry, { message: `Rate-limited by the venue; retrying in ${Math.ceil(waitMs / 1000)} s` });
+          await this.progress(entry, { message: `Rate-limited by the venue; retrying in ${Math.ceil(waitMs / 1000)} s` });
           continue;
         }
         case 'pending':
           return this.pollUntilTerminal(client, order, credentials, entry, outcome);
         case 'unknown': {
           // Never blind-retry: look first, and send at most one more cancel.
-          await this.journal.update(entry, { status: 'verifying', message: `${outcome.message} — checking the order` });
+          await this.progress(entry, { status: 'verifying', message: `${outcome.message} — checking the order` });
           const state = await client.orderState(order.key, credentials, true, leg(order));
           if ('failed' in state) return { kind: 'unknown', message: `${outcome.message}; the order could not be checked yet (${state.failed.message}) — QuickCancel will check again` };
           if (!state.found) return { kind: 'already-closed', message: 'The order is no longer at the venue' };
@@ -165,8 +174,13 @@ export class CancelEngine {
     }
   }
 
+  /** A step on the way (an attempt, a wait, a check): recorded, but a failed write stops nothing. */
+  private async progress(entry: JournalEntry, patch: Partial<JournalEntry>): Promise<void> {
+    await this.journal.update(entry, patch).catch(() => undefined);
+  }
+
   private async pollUntilTerminal(client: VenueClient, order: OrderView, credentials: unknown, entry: JournalEntry, pending: CancelOutcome): Promise<CancelOutcome> {
-    await this.journal.update(entry, { status: 'verifying', message: pending.message ?? 'Cancel accepted; waiting for the venue to confirm' });
+    await this.progress(entry, { status: 'verifying', message: pending.message ?? 'Cancel accepted; waiting for the venue to confirm' });
     const deadline = this.clock.now() + (this.opts.pendingDeadlineMs ?? 10_000);
     let last = pending;
     while (this.clock.now() < deadline) {

@@ -61,19 +61,22 @@ export class VenueClient {
    * A signature or epoch rejection may be our clock, not the key: where the venue has a time
    * endpoint, resync once and retry once.
    */
-  async run<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority = 'now'): Promise<R | CancelOutcome> {
-    const result = await this.runOnce(operation, order, credentials, priority);
+  async run<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority = 'now', onSent?: () => void): Promise<R | CancelOutcome> {
+    const result = await this.runOnce(operation, order, credentials, priority, onSent);
     if (!isClockSkew(result) || !(await this.syncClock(true).catch(() => false))) return result;
-    return this.runOnce(operation, order, credentials, priority);
+    return this.runOnce(operation, order, credentials, priority, onSent);
   }
 
-  private async runOnce<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority): Promise<R | CancelOutcome> {
+  /** `onSent` is told as soon as the request is handed to the network, before its answer. */
+  private async runOnce<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority, onSent?: () => void): Promise<R | CancelOutcome> {
     const input = { order, credentials, nowMs: this.nowMs() };
     const built = await operation.build(input);
     if ('refused' in built) return built.refused;
     await this.bucket.take(priority);
     const sentAt = this.clock.now();
-    const res = await this.send(built.request);
+    const answer = this.send(built.request);
+    onSent?.();
+    const res = await answer;
     this.learnFromDate(res, sentAt);
     return operation.parse(res, input);
   }

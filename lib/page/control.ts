@@ -19,9 +19,11 @@ const LABELS: Record<ControlState, string> = {
   failed: 'Failed',
 };
 
-const STYLE = `:host{all:initial;display:inline-block;margin:0 4px}
-button{all:initial;font:600 12px/1 system-ui,sans-serif;padding:4px 10px;border:1px solid;border-radius:4px;color:#b3261e;background:#fff;cursor:pointer;white-space:nowrap}
-button:focus-visible{outline:2px solid #1f6feb}[data-state=failed]{color:#fff;background:#b3261e}
+// One fixed size for every state, contained: a label that changes as the cancel goes on never
+// moves the page's table, nor makes the browser lay it out again while the request is leaving.
+const STYLE = `:host{all:initial;display:inline-block;vertical-align:middle;margin:0 4px;width:88px;height:22px;contain:strict}
+button{all:initial;box-sizing:border-box;width:100%;height:100%;font:600 12px/1 system-ui,sans-serif;padding:4px 6px;border:1px solid;border-radius:4px;color:#b3261e;background:#fff;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;text-align:center}
+button:focus-visible{outline:2px solid #1f6feb;outline-offset:-3px}[data-state=failed]{color:#fff;background:#b3261e}
 [data-state=sending],[data-state=pending],[data-state=confirm]{color:#8a5a00}[data-state=cancelled]{color:#1a7f37}[data-state=closed]{color:#57606a}`;
 
 /** Set by unit tests only: happy-dom has neither trusted events nor layout. */

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { VenueId } from '../venues/types';
 import { discoverLayouts } from './discover';
 import { Injector } from './inject';
+import { portMessenger, CONTENT_PORT } from './messenger';
 import { PageWatcher } from './observe';
 import { PAGE_RULES_KEY, parseRules } from './rules';
 import type { PageRule, Recipe } from './types';
@@ -25,9 +26,7 @@ export function startPage(venue: VenueId, ctx: PageContext, recipes: readonly Re
   if (ctx.signal.aborted) return;
   const recipe = recipes.find((r) => r.venues.includes(venue));
   let rules: PageRule[] = [];
-  const injector = new Injector(venue, {
-    send: (message) => browser.runtime.sendMessage(message),
-  });
+  const injector = new Injector(venue, portMessenger(() => browser.runtime.connect({ name: CONTENT_PORT })));
   const watcher = new PageWatcher(injector, { discover: () => discoverLayouts(document, venue, recipe, rules), alive: () => ctx.isValid });
   watcher.start();
 

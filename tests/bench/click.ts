@@ -8,11 +8,17 @@ import type { BenchRow } from './types';
 
 const CO = { executionType: 'CO', exchangeOrderId: '1300000034566552', legOrderIndicator: 'ENTRY' };
 
-/** Clicks `selector` with a real (trusted) click and returns the click event's wall time. */
-async function clickAt(page: Page, selector: string): Promise<number> {
+/**
+ * Clicks `selector` with a real (trusted) click, waits for what it set off to reach the server,
+ * and returns the click event's wall time and the arrival. The click's time is read from the
+ * page only after the arrival: a DevTools round trip in between would compete with the work
+ * being measured.
+ */
+async function clickAndWait(page: Page, selector: string, arrival: () => Promise<{ atMs: number }>): Promise<number> {
   await page.evaluate(() => ((window as any).__clickAt = undefined));
   await page.locator(selector).click();
-  return page.evaluate(() => (window as any).__clickAt as number);
+  const { atMs } = await arrival();
+  return atMs - (await page.evaluate(() => (window as any).__clickAt as number));
 }
 
 async function preparePage(h: Harness, ids: string[]): Promise<Page> {
@@ -56,17 +62,12 @@ export async function benchClick(h: Harness, rounds = { warm: 40, cold: 15 }): P
   const baseline: number[] = [];
   const coldBaseline: number[] = [];
   let ping = 0;
-  const measureFetch = async () => {
-    const at = await clickAt(page, '#bench-fetch');
+  const measureFetch = () => {
     const n = ++ping;
-    const got = await h.sim.waitForRequest((r) => r.path === `/__sim/ping?n=${n}`);
-    return got.atMs - at;
+    return clickAndWait(page, '#bench-fetch', () => h.sim.waitForRequest((r) => r.path === `/__sim/ping?n=${n}`));
   };
-  const measureCancel = async (id: string) => {
-    const at = await clickAt(page, `tr[data-oms="${id}"] qc-cancel`);
-    const got = await h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.path.endsWith(`/${id}`));
-    return got.atMs - at;
-  };
+  const measureCancel = (id: string) =>
+    clickAndWait(page, `tr[data-oms="${id}"] qc-cancel`, () => h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.path.endsWith(`/${id}`)));
 
   for (let i = 0; i < rounds.warm; i++) {
     baseline.push(await measureFetch());

@@ -7,10 +7,11 @@ import { COINSWITCH_TEST_CREDENTIALS } from '../simulator/venues/coinswitch';
 import { PACE_TEST_CREDENTIALS } from '../simulator/venues/pace-oms';
 import { TRADERNET_TEST_CREDENTIALS } from '../simulator/venues/tradernet';
 import { ZEBPAY_TEST_CREDENTIALS } from '../simulator/venues/zebpay-futures';
-import { sendFromContentScript } from './content-world';
+import { sendFromContentScript, type Channel } from './content-world';
 import { launch, TEST_PASSPHRASE, unexpectedHosts, type Harness } from './harness';
 
 let h: Harness;
+const CHANNELS: Channel[] = ['message', 'port'];
 const CO = { executionType: 'CO', exchangeOrderId: '1300000034566552', legOrderIndicator: 'ENTRY' };
 
 beforeAll(async () => {
@@ -175,7 +176,7 @@ describe('security', () => {
     for (const secret of secrets) expect(disk).not.toContain(secret);
   });
 
-  it('a content script asking for credentials, settings or cancel-all is refused', async () => {
+  it.each(CHANNELS)('a content script asking for credentials, settings or cancel-all is refused (%s)', async (channel) => {
     h.sim.seed('pocketful', [{ id: '9001', extra: CO }]);
     const page = await h.context.newPage();
     await page.goto('https://trade.pocketful.in/orders');
@@ -186,18 +187,18 @@ describe('security', () => {
       { type: 'settings.set', settings: { confirmSingle: true } },
       { type: 'cancel-all', venue: 'pocketful' },
     ]) {
-      const reply = await sendFromContentScript(h.context, page, message);
+      const reply = await sendFromContentScript(h.context, page, message, channel);
       expect(reply.ok, JSON.stringify(message)).toBe(false);
     }
   });
 
-  it('a content script claiming another venue than its page is refused', async () => {
+  it.each(CHANNELS)('a content script claiming another venue than its page is refused (%s)', async (channel) => {
     h.sim.seed('coinswitch', [{ id: '55555555-2222-3333-4444-555555555555' }]);
     h.sim.seed('pocketful', [{ id: '9002', extra: CO }]);
     const page = await h.context.newPage();
     await page.goto('https://trade.pocketful.in/orders');
     await page.locator('qc-cancel').first().waitFor();
-    const reply = await sendFromContentScript(h.context, page, { type: 'cancel', venue: 'coinswitch', orderId: '55555555-2222-3333-4444-555555555555', hints: {} });
+    const reply = await sendFromContentScript(h.context, page, { type: 'cancel', venue: 'coinswitch', orderId: '55555555-2222-3333-4444-555555555555', hints: {} }, channel);
     expect(reply).toEqual({ ok: false, error: 'Refused: this page is not CoinSwitch PRO' });
     expect(cancels('55555555-2222-3333-4444-555555555555')).toHaveLength(0);
   });

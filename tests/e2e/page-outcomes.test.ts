@@ -37,6 +37,18 @@ describe('the control on the page', () => {
     expect(h.sim.orders('pocketful').find((o) => o.id === '6101')!.status).toBe('filled');
   });
 
+  it('a slow venue: "Sending…" once the request has left, then the outcome', async () => {
+    h.sim.seed('pocketful', [{ id: '6105', extra: CO }]);
+    h.sim.fault({ venue: 'pocketful', method: 'DELETE', fault: { kind: 'delay', ms: 1500 } });
+    const page = await book();
+    const control = page.locator('tr[data-oms="6105"] qc-cancel');
+    await control.click();
+    await h.sim.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith('/6105'));
+    await expect.poll(() => control.getAttribute('data-state')).toBe('sending');
+    await expect.poll(() => control.getAttribute('data-state'), { timeout: 10_000 }).toBe('cancelled');
+    expect(deletes('6105')).toHaveLength(1);
+  });
+
   it('with "confirm before a single cancel" on, the first click only asks; the second cancels', async () => {
     await setSettings({ confirmSingle: true });
     h.sim.seed('pocketful', [{ id: '6102', extra: CO }]);

@@ -1,10 +1,11 @@
 // @vitest-environment node
 // The cancel engine against the strict simulator: every outcome the user sees is true, nothing is
 // lost, and no cancel is sent twice unless the venue's answer proved the first did not land.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CancelEngine } from '../../../lib/engine/engine';
-import { Journal } from '../../../lib/engine/journal';
+import type { Send } from '../../../lib/engine/http';
+import { Journal, JOURNAL_PREFIX, type JournalEntry } from '../../../lib/engine/journal';
 import { Vault } from '../../../lib/vault/vault';
 import { venues, type VenueId } from '../../../lib/venues';
 import { startSimulator, type Simulator } from '../../simulator/server';
@@ -26,12 +27,13 @@ const CREDS: Record<VenueId, unknown> = {
   coinswitch: COINSWITCH_TEST_CREDENTIALS,
 };
 
-async function engineWith(options: { timeoutMs?: number; locked?: boolean } = {}) {
+async function engineWith(options: { timeoutMs?: number; locked?: boolean; wrapSend?: (send: Send) => Send } = {}) {
   const vault = new Vault();
   await vault.setup('correct horse battery staple');
   for (const [venue, c] of Object.entries(CREDS)) await vault.set(venue as VenueId, c);
   if (options.locked) await vault.lock();
-  return new CancelEngine({ venues, credentials: vault, send: simSend(sim, options.timeoutMs), pendingDeadlineMs: 5000, pollIntervalMs: 100 });
+  const send = simSend(sim, options.timeoutMs);
+  return new CancelEngine({ venues, credentials: vault, send: options.wrapSend?.(send) ?? send, pendingDeadlineMs: 5000, pollIntervalMs: 100 });
 }
 
 const deletes = (venue: VenueId, id: string) =>
@@ -44,6 +46,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   sim.reset();
 });
+afterEach(() => vi.restoreAllMocks());
 
 describe('one cancel, verified', () => {
   it('a confirmed cancel is recorded as cancelled, with its latency and one request', async () => {
@@ -80,6 +83,72 @@ describe('one cancel, verified', () => {
     const entry = await (await engineWith()).cancel(page('tradernet', '424242'));
     expect(entry).toMatchObject({ status: 'already-closed', attempts: 0 });
     expect(entry.message).toMatch(/no open order 424242/);
+  });
+});
+
+describe('the journal around the request', () => {
+  const sendingWrites = (set: { mock: { calls: unknown[][] } }) =>
+    set.mock.calls.flatMap(([items]) => Object.entries(items as object)).filter(([k, v]) => k.startsWith(JOURNAL_PREFIX) && (v as JournalEntry).status === 'sending');
+
+  it('the "sending" entry is handed to storage before the cancel request is sent', async () => {
+    sim.seed('pocketful', [{ id: '1101', extra: CO }]);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const handedOverBeforeSend: number[] = [];
+    const engine = await engineWith({ wrapSend: (send) => (req) => {
+      if (req.method === 'DELETE') handedOverBeforeSend.push(sendingWrites(set).length);
+      return send(req);
+    } });
+    await engine.cancel(page('pocketful', '1101'));
+    expect(handedOverBeforeSend).toEqual([1]);
+  });
+
+  it('the request does not wait for that write, but the outcome does: a slow write delays the answer, not the cancel', async () => {
+    sim.seed('pocketful', [{ id: '1102', extra: CO }]);
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const events: string[] = [];
+    let first = true;
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      const sending = first && Object.values(items).some((v) => (v as JournalEntry)?.status === 'sending');
+      if (sending) first = false;
+      if (sending) await new Promise((r) => setTimeout(r, 300));
+      await set(items);
+      if (sending) events.push('sending stored');
+    });
+    const engine = await engineWith({ wrapSend: (send) => (req) => {
+      if (req.method === 'DELETE') events.push('cancel sent');
+      return send(req);
+    } });
+    const entry = await engine.cancel(page('pocketful', '1102'));
+    events.push(`answer: ${entry.status}`);
+    expect(events).toEqual(['cancel sent', 'sending stored', 'answer: cancelled']);
+    expect(await new Journal().get(entry.id)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('tells the caller when the cancel request has been handed to the network, before its answer; never when nothing is sent', async () => {
+    sim.seed('pocketful', [{ id: '1104', extra: CO }, { id: '1105', extra: CO }]);
+    const events: string[] = [];
+    const engine = await engineWith({ wrapSend: (send) => async (req) => {
+      const res = await send(req);
+      if (req.method === 'DELETE') events.push('answer');
+      return res;
+    } });
+    await engine.cancel({ ...page('pocketful', '1104'), onSent: () => events.push('sent') });
+    expect(events).toEqual(['sent', 'answer']);
+
+    const locked = await engineWith({ locked: true });
+    let told = false;
+    await locked.cancel({ ...page('pocketful', '1105'), onSent: () => (told = true) });
+    expect(told).toBe(false);
+  });
+
+  it('when the history cannot be written, the cancel\'s outcome still reaches the user, with a word about it', async () => {
+    sim.seed('pocketful', [{ id: '1103', extra: CO }]);
+    const engine = await engineWith();
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const entry = await engine.cancel(page('pocketful', '1103'));
+    expect(entry.status).toBe('cancelled');
+    expect(entry.message).toMatch(/not saved in QuickCancel's history: Error: QUOTA_BYTES/);
+    expect(deletes('pocketful', '1103')).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Journal, JOURNAL_LIMIT, JOURNAL_PREFIX } from '../../../lib/engine/journal';
 
@@ -6,12 +6,50 @@ const base = { venue: 'pocketful' as const, orderId: '1', source: 'page' as cons
 
 describe('the journal', () => {
   beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
 
-  it('writes an entry as "sending" before anything else happens, one storage key per entry', async () => {
+  it('writes an entry as "sending", one storage key per entry', async () => {
     const journal = new Journal();
     const entry = await journal.begin({ ...base, startedAtMs: 1 });
     const stored = await fakeBrowser.storage.local.get(`${JOURNAL_PREFIX}${entry.id}`);
     expect(stored[`${JOURNAL_PREFIX}${entry.id}`]).toMatchObject({ status: 'sending', orderId: '1', attempts: 0 });
+  });
+
+  it('returns once the "sending" write is handed to storage; saved() says when it has finished', async () => {
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let finishWrite!: () => void;
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementationOnce((items) => new Promise((r) => (finishWrite = () => r(set(items)))));
+    const journal = new Journal();
+    const entry = await journal.begin({ ...base, startedAtMs: 1 });
+    expect(fakeBrowser.storage.local.set).toHaveBeenCalledWith(expect.objectContaining({ [`${JOURNAL_PREFIX}${entry.id}`]: expect.objectContaining({ status: 'sending' }) }));
+    let saved = false;
+    const done = journal.saved(entry).then(() => (saved = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(saved).toBe(false);
+    finishWrite();
+    await done;
+    expect(saved).toBe(true);
+  });
+
+  it('an outcome recorded while "sending" is still being written is never overwritten by it', async () => {
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementationOnce(async (items) => {
+      await new Promise((r) => setTimeout(r, 50));
+      await set(items);
+    });
+    const journal = new Journal();
+    const entry = await journal.begin({ ...base, startedAtMs: 1 });
+    await journal.update(entry, { status: 'cancelled' });
+    expect(await new Journal().get(entry.id)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('a "sending" write that failed is made good by the entry\'s next write', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('disk full'));
+    const journal = new Journal();
+    const entry = await journal.begin({ ...base, startedAtMs: 1 });
+    await expect(journal.saved(entry)).rejects.toThrow('disk full');
+    await journal.update(entry, { status: 'cancelled' });
+    expect(await new Journal().get(entry.id)).toMatchObject({ status: 'cancelled', orderId: '1' });
   });
 
   it('records the outcome, and a fresh Journal (a restarted worker) reads it back', async () => {

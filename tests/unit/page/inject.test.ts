@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CancelControl, testHooks } from '../../../lib/page/control';
 import { discoverLayouts } from '../../../lib/page/discover';
 import { recipeFor } from '../../../lib/page/recipes';
-import { Injector, type Messenger } from '../../../lib/page/inject';
+import { Injector, SENDING_FEEDBACK_MS, type Messenger } from '../../../lib/page/inject';
 import { PageWatcher } from '../../../lib/page/observe';
 import type { PageRule } from '../../../lib/page/types';
 import { namedPages } from '../../simulator/pages';
@@ -34,7 +34,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const messenger: Messenger = { send: async (m) => (sent.push(m as Sent), answer(m as Sent)) };
+/** The background's "the request has left" for the last message sent. */
+let requestLeft: (() => void) | undefined;
+const messenger: Messenger = { send: async (m, onSent) => (sent.push(m as Sent), (requestLeft = onSent), answer(m as Sent)) };
 const fixture = (name: string) => namedPages().find((p) => p.name === name)!.fixture;
 
 async function mount(name = 'pocketful', book: SimOrder[] = orders('pocketful', SAMPLES.pocketful), opts: { rules?: PageRule[]; lazyAbove?: number } = {}) {
@@ -78,15 +80,18 @@ describe('controls', () => {
     expect(sent.filter((m) => m.type === 'cancel')).toEqual([]);
   });
 
-  it('sends one cancel with the row\'s hints and shows sending → the outcome, with the message as tooltip', async () => {
+  it('sends one cancel with the row\'s hints, shows "Sending…" once the request has left, then the outcome with its message as tooltip', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     answer = (m) => (m.type === 'status' ? { ok: true, entries: {} } : gate.then(() => ({ ok: true, entry: { status: 'cancelled', message: 'Cancelled at the venue' } })));
     const { injector } = await mount();
     const control = controlFor(injector, '202611220002');
     button(control).click();
+    button(control).click(); // a second click before anything is drawn sends nothing
+    expect(control.host.dataset.state).toBe('idle');
+    requestLeft!();
     expect(control.host.dataset.state).toBe('sending');
-    button(control).click(); // a second click while sending does nothing
+    button(control).click(); // nor does one while sending
     release();
     await vi.waitFor(() => expect(control.host.dataset.state).toBe('cancelled'));
     expect(sent.filter((m) => m.type === 'cancel')).toEqual([
@@ -94,6 +99,22 @@ describe('controls', () => {
     ]);
     expect(button(control).title).toBe('Cancelled at the venue');
     expect(button(control).disabled).toBe(true);
+  });
+
+  it(`shows "Sending…" within ${SENDING_FEEDBACK_MS} ms even when the request has not left yet (an order to look up first)`, async () => {
+    answer = (m) => (m.type === 'status' ? { ok: true, entries: {} } : new Promise(() => undefined));
+    const { injector } = await mount();
+    const control = controlFor(injector, '202611220002');
+    vi.useFakeTimers();
+    try {
+      button(control).click();
+      vi.advanceTimersByTime(SENDING_FEEDBACK_MS - 1);
+      expect(control.host.dataset.state).toBe('idle');
+      vi.advanceTimersByTime(1);
+      expect(control.host.dataset.state).toBe('sending');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows a failure in place and lets the user try again', async () => {

@@ -1,9 +1,11 @@
 // What a content script runs: page rules read from storage at start and followed as they change,
-// messages through the runtime, everything torn down when the extension context goes.
+// messages over a port to the background, everything torn down when the extension context goes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pocketfulRecipe } from '../../../lib/page/recipes/pocketful';
 import { startPage } from '../../../lib/page/run';
+import { serveContentPort } from '../../../lib/background/ports';
+import { portPair } from '../fake-port';
 import { namedPages } from '../../simulator/pages';
 import { renderFixture } from '../../simulator/pages/spa';
 import { isOpen, orders, SAMPLES } from './samples';
@@ -13,6 +15,7 @@ let invalidate: () => void = () => undefined;
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
+  vi.restoreAllMocks();
   invalidate();
   document.body.innerHTML = '';
 });
@@ -25,13 +28,16 @@ function start() {
 }
 
 describe('startPage', () => {
-  it('follows the user\'s page rules from storage, at start and as they change; asks for status through the runtime', async () => {
+  it('follows the user\'s page rules from storage, at start and as they change; asks for status over its port', async () => {
     const messages: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-      messages.push(message);
-      sendResponse({ ok: true, entries: {} });
-      return true;
-    });
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
+      const { client, server } = portPair(info?.name ?? '');
+      serveContentPort(server, async (message) => {
+        messages.push(message);
+        return { ok: true, entries: {} };
+      });
+      return client;
+    }) as unknown as typeof fakeBrowser.runtime.connect);
     await fakeBrowser.storage.local.set({ pageRules: [rule, { venue: 'tradernet', row: 'li', idSelector: 'b' }, { junk: true }] });
     const book = orders('pocketful', SAMPLES.pocketful);
     await renderFixture(document, namedPages().find((p) => p.name === 'variant/mystery')!.fixture, book);
