@@ -50,7 +50,7 @@ async function stopWorker(h: Harness, page: Page) {
   await page.waitForTimeout(300);
 }
 
-export async function benchClick(h: Harness, rounds = { warm: 40, cold: 15 }): Promise<BenchRow[]> {
+export async function benchClick(h: Harness, rounds = { warm: 60, cold: 15 }): Promise<BenchRow[]> {
   await h.setCredentials('pocketful', PACE_TEST_CREDENTIALS.pocketful);
   const total = rounds.warm + rounds.cold;
   const ids = Array.from({ length: total }, (_, i) => String(910000 + i));
