@@ -2,6 +2,7 @@
 // (message schema and sender checks) as a runtime message, and its reply goes back on the port
 // with the request's number, preceded by a "sent" note when a cancel request leaves.
 import { CONTENT_PORT, type PortLike, type PortProgress, type PortReply } from '../page/messenger';
+import type { OnSent } from './handlers';
 import type { Sender } from './router';
 
 export interface ContentPort extends PortLike {
@@ -9,7 +10,7 @@ export interface ContentPort extends PortLike {
   sender?: Sender;
 }
 
-export type Handle = (message: unknown, sender: Sender, onSent?: () => void) => Promise<unknown>;
+export type Handle = (message: unknown, sender: Sender, onSent?: OnSent) => Promise<unknown>;
 
 export function serveContentPort(port: ContentPort, handle: Handle): void {
   if (port.name !== CONTENT_PORT) return port.disconnect();

@@ -76,7 +76,7 @@ export class Journal {
    * Hands the "sending" entry to storage and returns without waiting for the write to finish: the
    * caller's request is handed to the network after it, so the entry is in the browser's hands
    * before the request leaves, even if the worker dies a moment later, and the click does not wait
-   * a storage round trip (about 2 ms) to be sent. `saved(entry)` is the write's own promise.
+   * a storage round trip (1–2 ms on these machines) to be sent. `saved(entry)` is the write's own promise.
    */
   async begin(entry: Omit<JournalEntry, 'id' | 'updatedAtMs' | 'attempts' | 'status'> & { status?: EntryStatus }): Promise<JournalEntry> {
     const index = await this.loadIndexes();
