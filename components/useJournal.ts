@@ -1,13 +1,14 @@
 // The journal as live state: read once, then follow storage changes entry by entry (one key per
 // entry, so a change costs work for that entry only, not a re-read of the history).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { JOURNAL_PREFIX, JOURNAL_RECENT_KEY, type JournalEntry } from '@/lib/engine/journal';
 
 /** Newest first; undefined until the first read. */
 export function useJournal(): JournalEntry[] | undefined {
   const [entries, setEntries] = useState<Map<string, JournalEntry>>();
-  useEffect(() => {
+  // A layout effect, so the reads start with the first render instead of after the first paint.
+  useLayoutEffect(() => {
     let alive = true;
     const merge = (all: Record<string, unknown>) => {
       if (!alive) return;
@@ -21,7 +22,8 @@ export function useJournal(): JournalEntry[] | undefined {
     // entries takes tens of milliseconds, and the first screen should not wait for them.
     void (async () => {
       const recent = (await browser.storage.local.get(JOURNAL_RECENT_KEY))[JOURNAL_RECENT_KEY];
-      if (Array.isArray(recent) && recent.length) merge(await browser.storage.local.get(recent.map((id) => `${JOURNAL_PREFIX}${String(id)}`)));
+      const ids = Array.isArray(recent) ? recent.map((id) => `${JOURNAL_PREFIX}${String(id)}`) : [];
+      merge(ids.length ? await browser.storage.local.get(ids) : {});
       merge(await browser.storage.local.get(null));
     })();
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
