@@ -130,7 +130,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const mismatch = await checkCoinswitchKeyPair(parsed.data);
         if (mismatch) return { ok: false, error: `CoinSwitch PRO: ${mismatch}` };
       }
-      const result = await vault.set(m.venue, parsed.data);
+      let credentials = parsed.data;
+      const completion = adapter.completeCredentials;
+      if (completion?.needed(credentials)) {
+        // Asked once, here, so that no cancel waits for it.
+        const learned = await engine.client(m.venue).run(completion, {}, credentials);
+        if ('kind' in learned) return { ok: false, error: `${adapter.name}: could not learn ${completion.learns} from ${adapter.name} (${learned.message ?? learned.kind}) — enter it, or try again` };
+        credentials = { ...credentials, ...learned };
+      }
+      const result = await vault.set(m.venue, credentials);
       if (result.ok) {
         engine.client(m.venue).forgetOpenOrders();
         void engine.client(m.venue).syncClock().catch(() => undefined);

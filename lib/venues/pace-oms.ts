@@ -33,7 +33,8 @@ type Auth = { headers: Record<string, string>; clientId: string } | { refused: C
 export function createPaceOmsAdapter(opts: { venueId: 'pacetrader' | 'pocketful'; name: string; origin: string }): VenueAdapter<PaceOrder, PaceCredentials> {
   const { origin, name } = opts;
 
-  function authenticate(credentials: unknown, nowMs: number): Auth {
+  /** Headers and client id; `needClientId: false` only for trading_info, which tells the client id. */
+  function authenticate(credentials: unknown, nowMs: number, needClientId = true): Auth {
     const parsed = paceCredentialsSchema.safeParse(credentials);
     if (!parsed.success) return { refused: { kind: 'auth-failed', message: `${name} credentials are incomplete (${firstIssue(parsed.error)}) — fix them in Settings` } };
     const { accessToken, clientId, expiresAtMs } = parsed.data;
@@ -45,8 +46,8 @@ export function createPaceOmsAdapter(opts: { venueId: 'pacetrader' | 'pocketful'
     if (clientId && claimed && clientId !== claimed) {
       return { refused: { kind: 'rejected', code: 'QC_CLIENT_ID_MISMATCH', message: `The client id in Settings (${clientId}) is not the one in the ${name} token (${claimed})` } };
     }
-    const effective = clientId ?? claimed;
-    if (!effective) return { refused: { kind: 'auth-failed', message: `${name} client id unknown — add it in Settings` } };
+    const effective = clientId ?? claimed ?? '';
+    if (!effective && needClientId) return { refused: { kind: 'auth-failed', message: `${name} client id unknown — add it in Settings` } };
     return {
       clientId: effective,
       headers: {
@@ -128,7 +129,28 @@ export function createPaceOmsAdapter(opts: { venueId: 'pacetrader' | 'pocketful'
       },
       parse: (res, input) => parseOrderBook(res, input, name),
     },
+    completeCredentials: {
+      learns: 'the client id',
+      needed: (credentials) => !credentials.clientId && !str(jwtPayload(credentials.accessToken)?.client_id),
+      async build({ credentials, nowMs }) {
+        const auth = authenticate(credentials, nowMs, false);
+        if ('refused' in auth) return refuse(auth.refused);
+        return get(auth, '/api/v1/user/trading_info');
+      },
+      parse: (res, input) => parseTradingInfo(res, input.nowMs, name),
+    },
   };
+}
+
+/** trading_info's `data.client_id`, checked as a client id must look. */
+function parseTradingInfo(res: HttpResponse, nowMs: number, name: string): Partial<PaceCredentials> | CancelOutcome {
+  const json = parseJson(res.body);
+  const failure = parseFailure(res, nowMs, name, json);
+  if (failure) return failure;
+  const data = isRecord(json) && isRecord(json.data) ? json.data : undefined;
+  const clientId = paceCredentialsSchema.shape.clientId.safeParse(str(data?.client_id));
+  if (!clientId.success || !clientId.data) return { kind: 'unknown', message: `${name} did not say which client id the token belongs to` };
+  return { clientId: clientId.data };
 }
 
 /** Outcomes shared by every Pace reply that is not a success. */

@@ -67,6 +67,17 @@ export interface Operation<I, C, R> {
   parse(res: HttpResponse, input: BuildInput<I, C>): R;
 }
 
+/**
+ * Completes credentials with what the venue itself can tell (Pace: the client id, from
+ * trading_info), once, when they are saved: no cancel ever waits for it.
+ */
+export interface CredentialsCompletion<C> extends Operation<Record<string, never>, C, Partial<C> | CancelOutcome> {
+  /** What it learns, in words ("the client id"). */
+  learns: string;
+  /** Whether these credentials lack it. */
+  needed(credentials: C): boolean;
+}
+
 /** The venue's server-time endpoint, for the engine's clock offset. */
 export interface ServerTimeOperation {
   build(): HttpRequest;
@@ -109,6 +120,7 @@ export interface VenueAdapter<O = any, C = any> {
   openOrders: Operation<Partial<O>, C, OrdersResult>;
   /** Only where the venue has one. */
   cancelAll?: Operation<Record<string, never>, C, CancelOutcome>;
+  completeCredentials?: CredentialsCompletion<C>;
 }
 
 export function isOrders(r: OrdersResult): r is { orders: OrderView[] } {

@@ -34,6 +34,15 @@ describe('each venue cancels with exactly its documented request', () => {
     expect(sent!.headers).toMatchObject({ authorization: `Bearer ${PACE_TEST_CREDENTIALS.pacetrader.accessToken}`, 'x-device-type': 'WEB', 'content-type': 'application/json' });
   });
 
+  it('PaceTrader keys saved without a client id: PaceTrader is asked once at save time, and cancels carry its answer', async () => {
+    h.sim.seed('pacetrader', [{ id: '20261122-93', extra: { executionType: 'CO', exchangeOrderId: '10096', legOrderIndicator: 'ENTRY' } }]);
+    await h.setCredentials('pacetrader', { accessToken: PACE_TEST_CREDENTIALS.pacetrader.accessToken });
+    expect(cancelsOf('pacetrader', (r) => r.path === '/api/v1/user/trading_info')).toHaveLength(1);
+    expect((await cancelFromPopup('pacetrader', '20261122-93')).status).toBe('cancelled');
+    expect(cancelsOf('pacetrader', (r) => r.method === 'DELETE' && r.body.includes('"client_id":"QC5678"') && r.body.includes('"oms_order_id":"20261122-93"'))).toHaveLength(1);
+    expect(cancelsOf('pacetrader', (r) => r.path === '/api/v1/user/trading_info')).toHaveLength(1);
+  });
+
   it('ZebPay Futures (API key): HMAC over the exact body, timestamp last', async () => {
     h.sim.seed('zebpay-futures', [{ id: 'qcLimitOrder001', symbol: 'BTCINR' }]);
     await h.setCredentials('zebpay-futures', ZEBPAY_TEST_CREDENTIALS);

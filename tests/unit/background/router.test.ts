@@ -5,15 +5,16 @@ import { CancelEngine } from '../../../lib/engine/engine';
 import { AutoLock } from '../../../lib/vault/auto-lock';
 import { Vault } from '../../../lib/vault/vault';
 import { venues } from '../../../lib/venues';
+import type { HttpRequest, HttpResponse } from '../../../lib/venues/types';
 
 const EXT = 'chrome-extension://abc/';
 const popup: Sender = { id: 'abc', url: `${EXT}popup.html` };
 const pocketfulTab: Sender = { id: 'abc', url: 'https://trade.pocketful.in/orders', frameId: 0, tab: { id: 1 } };
 
-async function setup() {
+async function setup(answer: HttpResponse = { status: 500, headers: {}, body: '' }) {
   const vault = new Vault();
   await vault.setup('correct horse battery staple');
-  const send = vi.fn(async () => ({ status: 500, headers: {}, body: '' }));
+  const send = vi.fn(async (_request: HttpRequest) => answer);
   const engine = new CancelEngine({ venues, credentials: vault, send });
   const cancel = vi.spyOn(engine, 'cancel');
   const handle = createRouter({
@@ -21,7 +22,7 @@ async function setup() {
     extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined, notify: async () => undefined,
   });
   const configured = async () => Object.keys((await vault.secrets()) ?? {});
-  return { handle, send, cancel, configured };
+  return { handle, send, cancel, configured, vault };
 }
 
 describe('who may send what', () => {
@@ -83,5 +84,24 @@ describe('who may send what', () => {
     expect(await handle({ type: 'credentials.set', venue: 'pocketful', credentials: { accessToken: 'short' } }, popup)).toMatchObject({ ok: false });
     expect(await handle({ type: 'credentials.set', venue: 'pocketful', credentials: { accessToken: 'a-long-enough-token', clientId: 'YG1' } }, popup)).toEqual({ ok: true });
     expect(await configured()).toEqual(['pocketful']);
+  });
+});
+
+describe('saving credentials', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('PaceTrader keys without a client id (and a token that carries none): asked of PaceTrader once, at save time', async () => {
+    const tradingInfo = { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'success', message: '', data: { client_id: 'YG7777' } }) };
+    const { handle, send, vault } = await setup(tradingInfo);
+    expect(await handle({ type: 'credentials.set', venue: 'pacetrader', credentials: { accessToken: 'opaque-pacetrader-token-1' } }, popup)).toEqual({ ok: true });
+    expect(send.mock.calls.map(([r]) => r.url)).toEqual(['https://pacetrader.pacefin.in/api/v1/user/trading_info']);
+    expect(await vault.get('pacetrader')).toEqual({ state: 'ok', credentials: { accessToken: 'opaque-pacetrader-token-1', clientId: 'YG7777' } });
+  });
+
+  it('when PaceTrader cannot say, nothing is saved and the user is told what to do', async () => {
+    const { handle, configured } = await setup({ status: 401, headers: {}, body: '{"status":"error","error_code":40000,"message":"Invalid token"}' });
+    const reply = await handle({ type: 'credentials.set', venue: 'pacetrader', credentials: { accessToken: 'opaque-pacetrader-token-1' } }, popup);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^PaceTrader: could not learn the client id from PaceTrader \(PaceTrader token expired.*\) — enter it, or try again$/) });
+    expect(await configured()).toEqual([]);
   });
 });

@@ -146,6 +146,39 @@ describe('order book and history', () => {
   });
 });
 
+describe('the client id, from trading_info when neither Settings nor the token has it (pace-oms.md §2)', () => {
+  const opaque = { accessToken: CREDS.accessToken };
+  const complete = pacetrader.completeCredentials!;
+  const input = { order: {}, credentials: opaque, nowMs: NOW };
+
+  it('is needed only when neither Settings nor the token carries one', () => {
+    expect(complete.needed(opaque)).toBe(true);
+    expect(complete.needed(CREDS)).toBe(false);
+    expect(complete.needed({ accessToken: jwt({ client_id: 'CLIENT1', exp: NOW + 1e6 }) })).toBe(false);
+  });
+
+  it('asks GET /api/v1/user/trading_info with the same headers as every request', async () => {
+    const request = requestOf(await complete.build(input));
+    expect(request).toMatchObject({ method: 'GET', url: 'https://pacetrader.pacefin.in/api/v1/user/trading_info', body: null });
+    expect(request.headers).toMatchObject({ Authorization: `Bearer ${CREDS.accessToken}`, 'x-authorization-token': CREDS.accessToken });
+  });
+
+  it('an expired token is refused before anything is sent', async () => {
+    expect(refusalOf(await complete.build({ ...input, credentials: { ...opaque, expiresAtMs: NOW - 61_000 } }))).toMatchObject({ kind: 'auth-failed' });
+  });
+
+  it.each<[string, HttpResponse, object]>([
+    ['data.client_id', res(200, { status: 'success', message: '', data: { client_id: 'YG1234' } }), { clientId: 'YG1234' }],
+    ['an expired token', res(401, { status: 'error', error_code: 40000, message: 'Invalid token' }), { kind: 'auth-failed' }],
+    ['no client_id in the reply', res(200, { status: 'success', data: {} }), { kind: 'unknown' }],
+    ['a client_id no client id looks like', res(200, { status: 'success', data: { client_id: 'has spaces; and more' } }), { kind: 'unknown' }],
+    ['an HTML error page', res(502, '<!doctype html><title>502</title>', { 'content-type': 'text/html' }), { kind: 'unknown' }],
+    ['no answer', { status: 0, headers: {}, body: '', transportError: 'network' }, { kind: 'unknown' }],
+  ])('%s', (_, response, expected) => {
+    expect(complete.parse(response, input)).toMatchObject(expected);
+  });
+});
+
 describe('parsers never throw', () => {
   const bodies = fc.oneof(
     fc.string(),
@@ -168,6 +201,8 @@ describe('parsers never throw', () => {
           const result = op.parse(response, input as never);
           expect('orders' in result ? Array.isArray(result.orders) : typeof result.kind === 'string').toBe(true);
         }
+        const learned = pocketful.completeCredentials!.parse(response, input as never);
+        expect('clientId' in learned ? typeof learned.clientId : typeof (learned as CancelOutcome).kind).toBe('string');
       }),
       { numRuns: 10_000 },
     );
