@@ -20,7 +20,7 @@ const LABELS: Record<ControlState, string> = {
 };
 
 // One fixed size for every state, contained: a label that changes as the cancel goes on never
-// moves the page's table, nor makes the browser lay it out again while the request is leaving.
+// moves the page's table, nor makes the browser lay a big table out again.
 const STYLE = `:host{all:initial;display:inline-block;vertical-align:middle;margin:0 4px;width:88px;height:22px;contain:strict}
 button{all:initial;box-sizing:border-box;width:100%;height:100%;font:600 12px/1 system-ui,sans-serif;padding:4px 6px;border:1px solid;border-radius:4px;color:#b3261e;background:#fff;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;text-align:center}
 button:focus-visible{outline:2px solid #1f6feb;outline-offset:-3px}[data-state=failed]{color:#fff;background:#b3261e}

@@ -10,7 +10,7 @@ const CO = { executionType: 'CO', exchangeOrderId: '1300000034566552', legOrderI
 
 /**
  * Clicks `selector` with a real (trusted) click, waits for what it set off to reach the server,
- * and returns the click event's wall time and the arrival. The click's time is read from the
+ * and returns the time from the click event to that arrival. The click's time is read from the
  * page only after the arrival: a DevTools round trip in between would compete with the work
  * being measured.
  */
