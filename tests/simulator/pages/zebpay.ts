@@ -5,8 +5,8 @@
 import type { VenuePage } from './index';
 import { spaPage, type SpaPageOptions } from './spa';
 
-const header = (cells: string[]) =>
-  `<div role="rowgroup" class="sc-jSMfEi eYnLqU"><div role="row" class="sc-gKXOVf hdr">${cells
+const header = (cells: string[], rowClass = 'sc-gKXOVf') =>
+  `<div role="rowgroup" class="sc-jSMfEi eYnLqU"><div role="row" class="${rowClass} hdr">${cells
     .map((c) => `<div role="columnheader" class="sc-bZkfAO">${c}</div>`)
     .join('')}</div></div>`;
 
@@ -58,7 +58,7 @@ const zebpay: SpaPageOptions = {
 <div role="table" aria-label="Open orders" class="sc-eCYdqJ">${header(['Contract', 'Side', 'Type', 'Price', 'Amount', 'Filled', 'Client Order ID', 'Order ID', 'Status', 'Time', '<span class="sr-only">Action</span>'])}
 <div role="rowgroup" class="sc-iBkjds" id="zp-open"></div></div></section>
 <section class="sc-dkzDqf bOqTyd"><h2 class="sc-hKMtZM">Order History</h2>
-<div role="table" aria-label="Order history" class="sc-eCYdqJ">${header(['Contract', 'Side', 'Price', 'Amount', 'Filled', 'Client Order ID', 'Status', 'Time'])}
+<div role="table" aria-label="Order history" class="sc-eCYdqJ">${header(['Contract', 'Side', 'Price', 'Amount', 'Filled', 'Client Order ID', 'Status', 'Time'], 'sc-ftvSup jQmUoP')}
 <div role="rowgroup" class="sc-iBkjds" id="zp-history"></div></div></section></main></div>`,
   mounts: [
     {
