@@ -76,7 +76,8 @@ export class Journal {
    * Hands the "sending" entry to storage and returns without waiting for the write to finish: the
    * caller's request is handed to the network after it, so the entry is in the browser's hands
    * before the request leaves, even if the worker dies a moment later, and the click does not wait
-   * a storage round trip (1–2 ms on these machines) to be sent. `saved(entry)` is the write's own promise.
+   * a storage round trip (1–2 ms on these machines) to be sent. `saved(entry)` is the write's own
+   * promise.
    */
   async begin(entry: Omit<JournalEntry, 'id' | 'updatedAtMs' | 'attempts' | 'status'> & { status?: EntryStatus }): Promise<JournalEntry> {
     const index = await this.loadIndexes();
@@ -95,12 +96,12 @@ export class Journal {
     return full;
   }
 
-  /** Resolves once every write of this entry issued so far has finished; rejects if the last one failed. */
+  /** Resolves once every write of this entry issued so far has finished; rejects if the last failed. */
   saved(entry: JournalEntry): Promise<void> {
     return this.writes.get(entry.id) ?? Promise.resolve();
   }
 
-  /** Each write of an entry starts after the one before it, so an outcome is never overwritten by "sending". */
+  /** Each write of an entry starts after the one before it: "sending" never overwrites an outcome. */
   async update(entry: JournalEntry, patch: Partial<JournalEntry>): Promise<JournalEntry> {
     Object.assign(entry, patch, { updatedAtMs: Date.now() });
     await this.saved(entry).catch(() => undefined);

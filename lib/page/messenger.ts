@@ -1,6 +1,7 @@
 // The content script's line to the background: one long-lived port instead of a sendMessage per
 // message. sendMessage opens a new channel to the worker every time; a message on an open port is
-// one hop (measured in Chromium on this project's 2-core machines: 0.7–1.0 ms against 2.7 ms), and a cancel's cost is that hop.
+// one hop (in Chromium on this project's 2-core machines: 0.7–1.0 ms against 2.7 ms), and a
+// cancel's cost is that hop.
 import type { Messenger } from './inject';
 
 /** The port name the background accepts content-script messages on. */
@@ -49,7 +50,8 @@ export function portMessenger(connect: () => PortLike, idleMs = PORT_IDLE_MS): M
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => {
       const current = port;
-      if (!current || waiting.size > 0) return touch();
+      if (!current) return;
+      if (waiting.size > 0) return touch();
       closed(current);
       current.disconnect();
     }, idleMs);
@@ -69,30 +71,23 @@ export function portMessenger(connect: () => PortLike, idleMs = PORT_IDLE_MS): M
     return opened;
   };
 
-  const post = (id: number, message: unknown) => {
-    port ??= open();
-    port.postMessage({ id, message } satisfies PortRequest);
-    touch();
-  };
-
   return {
     send(message, onSent) {
       return new Promise((resolve, reject) => {
         const id = ++nextId;
-        waiting.set(id, { resolve, reject, onSent });
-        try {
-          post(id, message);
-        } catch {
-          // A port that closed a moment ago (its disconnect event not seen yet): once more, fresh.
-          waiting.delete(id);
-          if (port) closed(port);
-          waiting.set(id, { resolve, reject, onSent });
+        // A port that closed a moment ago (its disconnect event not seen yet) throws: once more,
+        // on a fresh port. Throwing again means the extension context is gone (reloaded, updated).
+        for (const lastTry of [false, true]) {
           try {
-            post(id, message);
+            port ??= open();
+            waiting.set(id, { resolve, reject, onSent });
+            port.postMessage({ id, message } satisfies PortRequest);
+            touch();
+            return;
           } catch (error) {
-            // The extension context is gone (reloaded or updated): nothing can be sent from here.
             waiting.delete(id);
-            reject(error instanceof Error ? error : new Error(String(error)));
+            if (lastTry) reject(error instanceof Error ? error : new Error(String(error)));
+            else if (port) closed(port);
           }
         }
       });
