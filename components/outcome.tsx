@@ -1,9 +1,9 @@
 // How an entry's status is shown. The words must be the truth: an entry that has not finished
 // says so ("sending…", "verifying…"), and one that was never sent never looks like a failure at
 // the venue.
-import type { EntryStatus, JournalEntry } from '@/lib/engine/journal';
+import type { JournalEntry, JournalStatus } from '@/lib/model';
 
-export const STATUS_LABEL: Record<EntryStatus, string> = {
+export const STATUS_LABEL: Record<JournalStatus, string> = {
   sending: 'sending…',
   verifying: 'verifying…',
   cancelled: 'cancelled',
@@ -18,7 +18,7 @@ export const STATUS_LABEL: Record<EntryStatus, string> = {
 
 export type Tone = 'ok' | 'wait' | 'info' | 'bad';
 
-export const STATUS_TONE: Record<EntryStatus, Tone> = {
+export const STATUS_TONE: Record<JournalStatus, Tone> = {
   sending: 'wait',
   verifying: 'wait',
   pending: 'wait',
@@ -31,12 +31,12 @@ export const STATUS_TONE: Record<EntryStatus, Tone> = {
   'not-sent': 'bad',
 };
 
-const RETRYABLE = new Set<EntryStatus>(['not-sent', 'rejected', 'auth-failed', 'rate-limited', 'unknown']);
+const RETRYABLE = new Set<JournalStatus>(['not-sent', 'rejected', 'auth-failed', 'rate-limited', 'unknown']);
 
 /** Failed or never sent (e.g. the vault was locked): the user may ask again from the history. */
 export const canRetry = (e: JournalEntry) => RETRYABLE.has(e.status);
 
-export function Badge({ status }: { status: EntryStatus }) {
+export function Badge({ status }: { status: JournalStatus }) {
   return (
     <span class="badge" data-kind={status} data-tone={STATUS_TONE[status]}>
       {STATUS_LABEL[status]}

@@ -2,7 +2,8 @@
 // entry, so a change costs work for that entry only, not a re-read of the history).
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { JOURNAL_PREFIX, JOURNAL_RECENT_KEY, type JournalEntry } from '@/lib/engine/journal';
+import type { JournalEntry } from '@/lib/model';
+import { JOURNAL_PREFIX, JOURNAL_RECENT_KEY } from '@/lib/engine/journal';
 
 /** Newest first; undefined until the first read. */
 export function useJournal(): JournalEntry[] | undefined {

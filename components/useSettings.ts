@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings-defaults';
-import { VENUE_IDS } from '@/lib/venues/types';
+import { VENUE_IDS } from '@/lib/model';
 import { send } from './api';
 
 export function mergeSettings(stored: unknown): Settings {

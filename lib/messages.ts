@@ -2,9 +2,8 @@
 // checks who sent it: content scripts may only ask to cancel or for status, for their own venue;
 // everything else is accepted only from the extension's own pages.
 import { z } from 'zod';
-import type { JournalEntry } from './engine/journal';
 import { settingsSchema } from './settings';
-import { VENUE_IDS, type CancelOutcome, type OrderView, type VenueId } from './venues/types';
+import { VENUE_IDS, type CancelOutcome, type JournalEntry, type OrderView, type VenueId } from './model';
 
 const venueId = z.enum(VENUE_IDS);
 const orderId = z.string().trim().min(1).max(128);

@@ -1,6 +1,6 @@
 // The settings' shape and defaults, without zod: the popup and the content scripts read settings
 // too, and zod's schemas are built at load time, so they could not be left out of those bundles.
-import type { VenueId } from './venues/types';
+import type { VenueId } from './model';
 
 /** storage.local key of the settings (not secret; only the background writes it). */
 export const SETTINGS_KEY = 'settings';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings-defaults';
-import { VENUE_IDS } from './venues/types';
+import { VENUE_IDS } from './model';
 
 export const settingsSchema = z.object({
   confirmSingle: z.boolean(),

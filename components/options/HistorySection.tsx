@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { JournalEntry } from '@/lib/engine/journal';
+import type { JournalEntry } from '@/lib/model';
 import { send } from '../api';
 import { download, toCsv, toJson } from './export';
 

@@ -2,7 +2,7 @@
 // keys, then behaviour, shortcuts, page rules and the history.
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
-import type { VenueId } from '@/lib/venues/types';
+import type { VenueId } from '@/lib/model';
 import { useJournal } from '../useJournal';
 import { saveSettings, useSettings } from '../useSettings';
 import { useVault } from '../useVault';

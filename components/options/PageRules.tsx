@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PAGE_RULES_KEY, parseRules } from '@/lib/page/rules';
 import type { PageRule } from '@/lib/page/types';
-import { VENUE_IDS, type VenueId } from '@/lib/venues/types';
+import { VENUE_IDS, type VenueId } from '@/lib/model';
 import { venueInfo } from '../venue-info';
 
 function selectorProblem(selector: string): string | null {

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CredentialSummary, TestConnectionReply, VaultState } from '@/lib/messages';
-import type { VenueId } from '@/lib/venues/types';
+import type { VenueId } from '@/lib/model';
 import { send } from '../api';
 import { venueInfo } from '../venue-info';
 import { collectCredentials, defaultValue, fieldErrors, venueForms, visibleFields } from './venue-forms';

@@ -1,6 +1,6 @@
 // History export, built here from the journal entries the page already reads: no round trip, and
 // nothing in it that the journal does not hold (the journal never holds secrets).
-import type { JournalEntry } from '@/lib/engine/journal';
+import type { JournalEntry } from '@/lib/model';
 
 export const CSV_COLUMNS = [
   'startedAt', 'venue', 'orderId', 'status', 'message', 'symbol', 'side', 'quantity', 'price',

@@ -1,9 +1,9 @@
 // Cancel-all for one venue. The confirmation states how many open orders the venue reports right
 // now, so "yes" means exactly that; the result counts what really happened to each.
 import { useEffect, useState } from 'preact/hooks';
-import type { EntryStatus, JournalEntry } from '@/lib/engine/journal';
+import type { JournalEntry, JournalStatus } from '@/lib/model';
 import type { CancelAllReply, OpenOrdersReply } from '@/lib/messages';
-import type { VenueId } from '@/lib/venues/types';
+import type { VenueId } from '@/lib/model';
 import { send } from '../api';
 import { STATUS_LABEL } from '../outcome';
 import { venueInfo } from '../venue-info';
@@ -19,7 +19,7 @@ type Step =
 const orders = (n: number) => `${n} open order${n === 1 ? '' : 's'}`;
 
 export function summarize(entries: JournalEntry[]): string {
-  const counts = new Map<EntryStatus, number>();
+  const counts = new Map<JournalStatus, number>();
   for (const e of entries) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
   const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([status, n]) => `${n} ${STATUS_LABEL[status]}`);
   return `${entries.length} cancel${entries.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;

@@ -1,7 +1,7 @@
 // Recent cancels, newest first. Only the rows in view (plus a few either side) are in the DOM:
 // rows have a fixed height, so a 1,000-entry history renders as fast as a 20-entry one.
 import { useMemo, useState } from 'preact/hooks';
-import type { JournalEntry } from '@/lib/engine/journal';
+import type { JournalEntry } from '@/lib/model';
 import { send } from '../api';
 import { Badge, canRetry } from '../outcome';
 import { venueInfo } from '../venue-info';

@@ -1,9 +1,9 @@
 // Cancel by order id: the id is checked against the venue's format as it is typed, the order the
 // venue reports for it is shown before anything is cancelled, and one press cancels it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { JournalEntry } from '@/lib/engine/journal';
+import type { JournalEntry } from '@/lib/model';
 import type { CancelReply, PreviewReply } from '@/lib/messages';
-import type { OrderView, VenueId } from '@/lib/venues/types';
+import type { OrderView, VenueId } from '@/lib/model';
 import { send } from '../api';
 import { Badge } from '../outcome';
 import { idProblem, venueInfo } from '../venue-info';

@@ -2,7 +2,8 @@
 // cancel-all shortcut acts on the venue of the tab in front.
 import { browser } from 'wxt/browser';
 import { matchesPattern } from '../match-pattern';
-import type { VenueAdapter, VenueId } from '../venues/types';
+import type { VenueId } from '@/lib/model';
+import type { VenueAdapter } from '../venues/types';
 
 export const CANCEL_ALL_COMMAND = 'cancel-all-here';
 

@@ -1,6 +1,5 @@
 // What the background does for each message, once the router has checked it and its sender.
 import type { CancelEngine } from '../engine/engine';
-import type { JournalEntry } from '../engine/journal';
 import type { AnyReply, PageMessage } from '../messages';
 import { currentSettings, readSettings, settingsItem } from '../settings';
 import type { AutoLock } from '../vault/auto-lock';
@@ -8,7 +7,8 @@ import { summarize } from '../vault/summary';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
 import { checkCoinswitchKeyPair } from '../venues/coinswitch';
-import { isOrders, type VenueAdapter, type VenueId } from '../venues/types';
+import { isOrders, type VenueAdapter } from '../venues/types';
+import type { CancelSource, JournalEntry, VenueId } from '@/lib/model';
 
 export interface HandlerDeps {
   engine: CancelEngine;
@@ -24,7 +24,7 @@ export interface HandlerDeps {
 /** Told when a cancel request has been handed to the network, before its answer comes. */
 export type OnSent = () => void;
 
-type Handlers = { [K in PageMessage['type']]: (m: Extract<PageMessage, { type: K }>, source: JournalEntry['source'], onSent?: OnSent) => Promise<AnyReply> };
+type Handlers = { [K in PageMessage['type']]: (m: Extract<PageMessage, { type: K }>, source: CancelSource, onSent?: OnSent) => Promise<AnyReply> };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine, vault, autoLock, venues } = deps;
@@ -36,7 +36,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return { ok: false, error: `Add ${venues[venue].name} credentials in Settings first` };
   }
 
-  const cancel = async (venue: VenueId, orderId: string, hints: Record<string, string>, source: JournalEntry['source'], onSent?: OnSent): Promise<AnyReply> => {
+  const cancel = async (venue: VenueId, orderId: string, hints: Record<string, string>, source: CancelSource, onSent?: OnSent): Promise<AnyReply> => {
     const adapter = venues[venue];
     if ((await currentSettings()).disabledVenues.includes(venue)) return { ok: false, error: `${adapter.name} is turned off in QuickCancel's Settings` };
     if (!adapter.idPattern.test(orderId)) {

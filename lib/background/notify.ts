@@ -1,9 +1,9 @@
 // A system notification for each finished cancel, when the user wants them (default on): the
 // trader may have moved on to another window by the time the venue answers.
 import { browser } from 'wxt/browser';
-import type { JournalEntry } from '../engine/journal';
 import { currentSettings } from '../settings';
-import type { VenueAdapter, VenueId } from '../venues/types';
+import type { JournalEntry, VenueId } from '@/lib/model';
+import type { VenueAdapter } from '../venues/types';
 
 const TITLE: Partial<Record<JournalEntry['status'], string>> = {
   cancelled: 'Cancelled',

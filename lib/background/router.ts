@@ -3,7 +3,8 @@
 import { matchesPattern } from '../match-pattern';
 import { contentMessageSchema, pageMessageSchema, type AnyReply, type PageMessage } from '../messages';
 import { firstIssue } from '../venues/common';
-import type { VenueAdapter, VenueId } from '../venues/types';
+import type { VenueId } from '@/lib/model';
+import type { VenueAdapter } from '../venues/types';
 import { createHandlers, type HandlerDeps, type OnSent } from './handlers';
 
 export interface Sender {

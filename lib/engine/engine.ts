@@ -1,10 +1,10 @@
 // The cancel engine: one intent → one journal entry → at most the cancels the retry policy allows,
 // and an outcome that is verified with the venue whenever the venue's answer leaves doubt.
 import type { CredentialSource } from '../vault/credentials';
-import type { CancelOutcome, OrderView, VenueAdapter, VenueId } from '../venues/types';
-import { isOrders } from '../venues/types';
+import type { CancelOutcome, CancelSource, JournalEntry, OrderView, VenueId } from '@/lib/model';
+import { isOrders, type VenueAdapter } from '../venues/types';
 import type { Send } from './http';
-import { Journal, needsVerification, type JournalEntry } from './journal';
+import { Journal, needsVerification } from './journal';
 import { systemClock, type Clock } from './rate-limit';
 import { VenueClient } from './venue-client';
 
@@ -12,7 +12,7 @@ export interface CancelIntent {
   venue: VenueId;
   orderId: string;
   hints: Record<string, string>;
-  source: JournalEntry['source'];
+  source: CancelSource;
   /** Told when the cancel request has been handed to the network (the page shows "Sending…" then). */
   onSent?(): void;
 }

@@ -2,7 +2,7 @@
 // costs one small write whatever the history's size. Never holds secrets: entries are built only
 // from ids, page hints, outcomes and timings.
 import { storage } from 'wxt/utils/storage';
-import type { CancelOutcome, OutcomeKind, VenueId } from '../venues/types';
+import type { JournalEntry, JournalStatus } from '@/lib/model';
 
 export const JOURNAL_PREFIX = 'journal:';
 export const JOURNAL_LIMIT = 1000;
@@ -12,33 +12,7 @@ const JOURNAL_OPEN_KEY = 'journalOpen';
 const RECENT = 50;
 const PRUNE_DELAY_MS = 3000;
 
-/** sending → (verifying →) an outcome kind; not-sent when nothing could be sent (e.g. locked vault). */
-export type EntryStatus = 'sending' | 'verifying' | OutcomeKind | 'not-sent';
-
-export interface JournalEntry {
-  id: string;
-  venue: VenueId;
-  orderId: string;
-  source: 'page' | 'popup' | 'cancel-all' | 'retry';
-  status: EntryStatus;
-  message?: string;
-  outcome?: CancelOutcome;
-  /** What the page or the venue showed of the order. */
-  symbol?: string;
-  side?: string;
-  quantity?: string;
-  price?: string;
-  /** Page hints, kept so a not-sent cancel can be retried exactly as asked. */
-  hints?: Record<string, string>;
-  startedAtMs: number;
-  /** Click (or press) → final outcome. */
-  latencyMs?: number;
-  /** Cancel requests actually sent. */
-  attempts: number;
-  updatedAtMs: number;
-}
-
-export const isFinal = (status: EntryStatus) => status !== 'sending' && status !== 'verifying';
+export const isFinal = (status: JournalStatus) => status !== 'sending' && status !== 'verifying';
 /** Not known to be over: checked again later (after a restart, or by the verification alarm). */
 export const needsVerification = (e: JournalEntry) =>
   e.status === 'sending' || e.status === 'verifying' || e.status === 'unknown' || e.status === 'pending';
@@ -79,7 +53,7 @@ export class Journal {
    * a storage round trip (1–2 ms on these machines) to be sent. `saved(entry)` is the write's own
    * promise.
    */
-  async begin(entry: Omit<JournalEntry, 'id' | 'updatedAtMs' | 'attempts' | 'status'> & { status?: EntryStatus }): Promise<JournalEntry> {
+  async begin(entry: Omit<JournalEntry, 'id' | 'updatedAtMs' | 'attempts' | 'status'> & { status?: JournalStatus }): Promise<JournalEntry> {
     const index = await this.loadIndexes();
     const full: JournalEntry = { status: 'sending', attempts: 0, ...entry, id: crypto.randomUUID(), updatedAtMs: Date.now() };
     index.recent = [...index.recent, full.id].slice(-RECENT);

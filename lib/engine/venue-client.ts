@@ -1,9 +1,7 @@
 // Runs one venue operation — build, wait for the rate limit, send, parse — with the venue's clock.
 // Also answers the questions the engine asks before and after a cancel: "what is this order now?"
-import type {
-  CancelOutcome, HttpResponse, Operation, OrderView, OrdersResult, VenueAdapter, VenueId,
-} from '../venues/types';
-import { isOrders } from '../venues/types';
+import type { CancelOutcome, OrderView, VenueId } from '@/lib/model';
+import { isOrders, type HttpResponse, type Operation, type OrdersResult, type VenueAdapter } from '../venues/types';
 import type { Send } from './http';
 import { systemClock, TokenBucket, type Clock, type Priority } from './rate-limit';
 

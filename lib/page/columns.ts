@@ -1,6 +1,6 @@
 // What a column holds, from its header text in any case and spacing: "Order ID", "Order No.",
 // "Order #", "OMS Order ID", "Client Order ID", "Exch. Order ID", "Status", "Symbol"…
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '@/lib/model';
 import { normHeader } from './text';
 
 export type IdKind = 'oms' | 'order' | 'client' | 'exchange' | 'bare';

@@ -1,7 +1,7 @@
 // Finds the order rows on a broker page, layered, first match wins (per row): the venue's recipe,
 // then the generic detector (only when the recipe reads no row: the page's markup may have
 // changed), then the user's page rules for anything the first two miss. Pure over the DOM.
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '@/lib/model';
 import { detectRow, discoverLayouts } from './discover';
 import { recipeFor } from './recipes';
 import type { DetectedOrderRow, PageRule } from './types';

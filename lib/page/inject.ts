@@ -1,8 +1,7 @@
 // Keeps exactly one Cancel control on every cancellable order row, row by row: the observer tells
 // it which rows changed, appeared or left, so its work follows the change, not the page's size.
 // On big books, rows are read (and get their control) as they come into view (IntersectionObserver).
-import type { JournalEntry } from '../engine/journal';
-import type { VenueId } from '../venues/types';
+import type { JournalEntry, VenueId } from '@/lib/model';
 import { playOutcomeTone } from '../sound';
 import { CancelControl, type ControlState } from './control';
 import { detectRow } from './discover';

@@ -2,25 +2,11 @@
 // message. sendMessage opens a new channel to the worker every time; a message on an open port is
 // one hop (in Chromium on this project's 2-core machines: 0.7–1.0 ms against 2.7 ms), and a
 // cancel's cost is that hop.
+import type { PortLike, PortProgress, PortReply, PortRequest } from '@/lib/model';
 import type { Messenger } from './inject';
 
-/** The port name the background accepts content-script messages on. */
-export const CONTENT_PORT = 'qc-content';
 /** A port with no traffic for this long is closed, so that it never holds the background open. */
 export const PORT_IDLE_MS = 60_000;
-
-export interface PortLike {
-  postMessage(message: unknown): void;
-  disconnect(): void;
-  onMessage: { addListener(cb: (message: unknown) => void): void };
-  onDisconnect: { addListener(cb: () => void): void };
-}
-
-/** What travels on the port: a request with its number, and the reply to that number. */
-export interface PortRequest { id: number; message: unknown }
-export interface PortReply { id: number; reply: unknown }
-/** A cancel request has been handed to the network; its reply follows. */
-export interface PortProgress { id: number; progress: 'sent' }
 
 export class PortClosedError extends Error {
   constructor() {

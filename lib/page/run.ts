@@ -2,10 +2,10 @@
 // user's page rules from storage (followed as they change), torn down when the extension is
 // updated or reloaded (the context is invalidated) so a newer instance starts on a clean page.
 import { browser } from 'wxt/browser';
-import type { VenueId } from '../venues/types';
+import { CONTENT_PORT, type VenueId } from '@/lib/model';
 import { discoverLayouts } from './discover';
 import { Injector } from './inject';
-import { portMessenger, CONTENT_PORT } from './messenger';
+import { portMessenger } from './messenger';
 import { PageWatcher } from './observe';
 import { PAGE_RULES_KEY, parseRules } from './rules';
 import type { PageRule, Recipe } from './types';

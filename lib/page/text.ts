@@ -1,6 +1,6 @@
 // Reading what a page shows: cell text, header names, status words and order ids, whatever the
 // markup around them (nested elements, icons, non-breaking spaces, upper-case wire words).
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '@/lib/model';
 import type { DetectedOrderRow } from './types';
 
 // Whitespace of every kind, zero-width characters and icon-font glyphs (Unicode private use area).

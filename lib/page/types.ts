@@ -1,4 +1,4 @@
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '@/lib/model';
 
 export interface DetectedOrderRow {
   /** The element that represents one order. */

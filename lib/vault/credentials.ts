@@ -1,4 +1,4 @@
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '@/lib/model';
 
 export type CredentialsState =
   | { state: 'ok'; credentials: unknown }

@@ -2,7 +2,7 @@
 // only in storage.session (memory: it survives a worker restart, not a browser restart) and is
 // never readable by content scripts.
 import { storage } from 'wxt/utils/storage';
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '@/lib/model';
 import type { CredentialSource, CredentialsState } from './credentials';
 import { deriveKey, exportKey, importKey, newSalt, open, seal, type SealedBox } from './vault-crypto';
 

@@ -1,9 +1,10 @@
 // The venue adapter contract (DESIGN.md, "The venue adapter"). Adapters are pure: they turn
 // inputs into exact HTTP requests and HTTP responses into results. The engine does all I/O.
 import type { ZodType } from 'zod';
+import type { CancelOutcome, OrderView, VenueId } from '../model';
 
-export type VenueId = 'pacetrader' | 'pocketful' | 'zebpay-futures' | 'tradernet' | 'coinswitch';
-export const VENUE_IDS = ['pacetrader', 'pocketful', 'zebpay-futures', 'tradernet', 'coinswitch'] as const satisfies readonly VenueId[];
+// The shared vocabulary lives in lib/model; re-exported for the adapters that speak it.
+export { VENUE_IDS, type CancelOutcome, type OrderView, type OutcomeKind, type VenueId } from '../model';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -31,33 +32,7 @@ export interface BuildInput<O, C> {
   nowMs: number;
 }
 
-export type CancelOutcome =
-  | { kind: 'cancelled'; message?: string; venueStatus?: string }
-  | { kind: 'pending'; message?: string; venueStatus?: string }
-  | { kind: 'already-closed'; message?: string; venueStatus?: string }
-  | { kind: 'rejected'; code: string; message: string }
-  | { kind: 'auth-failed'; message: string; clockSkew?: boolean }
-  | { kind: 'rate-limited'; message: string; retryAfterMs?: number }
-  | { kind: 'unknown'; message: string };
-
-export type OutcomeKind = CancelOutcome['kind'];
-
 export type Built = { request: HttpRequest } | { refused: CancelOutcome };
-
-export interface OrderView {
-  /** The id the cancel needs. */
-  key: string;
-  state: 'open' | 'in-flight' | 'closed';
-  venueStatus: string;
-  symbol?: string;
-  side?: string;
-  price?: number;
-  quantity?: number;
-  remaining?: number;
-  createdAtMs?: number;
-  /** Order fields ready for cancel.build. */
-  cancelFields: Record<string, unknown>;
-}
 
 /** Lookup and open-orders results: zero orders means "not found". */
 export type OrdersResult = { orders: OrderView[] } | CancelOutcome;

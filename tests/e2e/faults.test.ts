@@ -1,7 +1,7 @@
 // The fault suite, in real Chromium with the production build: under each fault the user sees a
 // true outcome, nothing is lost, and the simulator never receives a cancel the policy did not allow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalEntry } from '../../lib/engine/journal';
+import type { JournalEntry } from '../../lib/model';
 import type { VenueId } from '../../lib/venues/types';
 import { COINSWITCH_TEST_CREDENTIALS } from '../simulator/venues/coinswitch';
 import { PACE_TEST_CREDENTIALS } from '../simulator/venues/pace-oms';

@@ -1,5 +1,5 @@
 // Every venue's recipe (each in its own file, tested on that venue's fixture page).
-import type { VenueId } from '../../venues/types';
+import type { VenueId } from '@/lib/model';
 import type { Recipe } from '../types';
 import { coinswitchRecipe } from './coinswitch';
 import { pacetraderRecipe } from './pacetrader';

@@ -1,6 +1,6 @@
 // A venue's recipe as a layout: its selectors, read row by row. Lookups remember where in the row
 // the cell was last found, so rows of one shape cost a few child steps instead of a search each.
-import type { VenueId } from '../../venues/types';
+import type { VenueId } from '@/lib/model';
 import { applyFinder, readRow } from '../text';
 import type { Layout, Recipe } from '../types';
 

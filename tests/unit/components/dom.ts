@@ -3,7 +3,7 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
-import type { JournalEntry } from '../../../lib/engine/journal';
+import type { JournalEntry } from '../../../lib/model';
 
 let roots: HTMLElement[] = [];
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { EntryStatus } from '../../../lib/engine/journal';
+import type { JournalStatus } from '../../../lib/model';
 import { JOURNAL_PREFIX } from '../../../lib/engine/journal';
 import { $, byText, click, entry, mount, replies, sent, settle, unmountAll, waitFor } from './dom';
 
@@ -15,7 +15,7 @@ afterEach(() => {
   vi.mocked(api.send).mockReset();
 });
 
-const LABELS: Record<EntryStatus, string> = {
+const LABELS: Record<JournalStatus, string> = {
   sending: 'sending…',
   verifying: 'verifying…',
   cancelled: 'cancelled',
@@ -36,7 +36,7 @@ describe('the history list', () => {
   });
 
   it('shows every outcome as the truthful badge, with venue, id, symbol/side, latency and the venue’s message', () => {
-    const statuses = Object.keys(LABELS) as EntryStatus[];
+    const statuses = Object.keys(LABELS) as JournalStatus[];
     const entries = statuses.map((status, i) =>
       entry({ status, orderId: `ORD-${status}`, symbol: 'TCS', side: 'SELL', latencyMs: 100 + i, message: `message for ${status}`, startedAtMs: 1_000_000 - i }),
     );

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CancelEngine } from '../../../lib/engine/engine';
 import type { Send } from '../../../lib/engine/http';
-import { Journal, JOURNAL_PREFIX, type JournalEntry } from '../../../lib/engine/journal';
+import { Journal, JOURNAL_PREFIX } from '../../../lib/engine/journal';
+import type { JournalEntry } from '../../../lib/model';
 import { Vault } from '../../../lib/vault/vault';
 import { venues, type VenueId } from '../../../lib/venues';
 import { startSimulator, type Simulator } from '../../simulator/server';

@@ -1,0 +1,81 @@
+// The vocabulary every layer speaks: venues, outcomes, orders, journal entries and the content
+// script's port protocol. It sits below all of them and imports nothing, so the popup, a content
+// script and the background can share these words without pulling in whoever produces them.
+
+export type VenueId = 'pacetrader' | 'pocketful' | 'zebpay-futures' | 'tradernet' | 'coinswitch';
+export const VENUE_IDS = ['pacetrader', 'pocketful', 'zebpay-futures', 'tradernet', 'coinswitch'] as const satisfies readonly VenueId[];
+
+export type CancelOutcome =
+  | { kind: 'cancelled'; message?: string; venueStatus?: string }
+  | { kind: 'pending'; message?: string; venueStatus?: string }
+  | { kind: 'already-closed'; message?: string; venueStatus?: string }
+  | { kind: 'rejected'; code: string; message: string }
+  | { kind: 'auth-failed'; message: string; clockSkew?: boolean }
+  | { kind: 'rate-limited'; message: string; retryAfterMs?: number }
+  | { kind: 'unknown'; message: string };
+
+export type OutcomeKind = CancelOutcome['kind'];
+
+export interface OrderView {
+  /** The id the cancel needs. */
+  key: string;
+  state: 'open' | 'in-flight' | 'closed';
+  venueStatus: string;
+  symbol?: string;
+  side?: string;
+  price?: number;
+  quantity?: number;
+  remaining?: number;
+  createdAtMs?: number;
+  /** Order fields ready for cancel.build. */
+  cancelFields: Record<string, unknown>;
+}
+
+/** sending → (verifying →) an outcome kind; not-sent when nothing could be sent (e.g. locked vault). */
+export type JournalStatus = 'sending' | 'verifying' | OutcomeKind | 'not-sent';
+
+/** Who asked for a cancel. */
+export type CancelSource = 'page' | 'popup' | 'cancel-all' | 'retry';
+
+/** One cancel in the history. Never holds secrets: only ids, page hints, outcomes and timings. */
+export interface JournalEntry {
+  id: string;
+  venue: VenueId;
+  orderId: string;
+  source: CancelSource;
+  status: JournalStatus;
+  message?: string;
+  outcome?: CancelOutcome;
+  /** What the page or the venue showed of the order. */
+  symbol?: string;
+  side?: string;
+  quantity?: string;
+  price?: string;
+  /** Page hints, kept so a not-sent cancel can be retried exactly as asked. */
+  hints?: Record<string, string>;
+  startedAtMs: number;
+  /** Click (or press) → final outcome. */
+  latencyMs?: number;
+  /** Cancel requests actually sent. */
+  attempts: number;
+  updatedAtMs: number;
+}
+
+// The content script's port to the background.
+
+/** The port name the background accepts content-script messages on. */
+export const CONTENT_PORT = 'qc-content';
+
+/** The part of a runtime port both ends use (browser.runtime.Port, or a test's fake). */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+}
+
+/** What travels on the port: a request with its number, and the reply to that number. */
+export interface PortRequest { id: number; message: unknown }
+export interface PortReply { id: number; reply: unknown }
+/** A cancel request has been handed to the network; its reply follows. */
+export interface PortProgress { id: number; progress: 'sent' }
