@@ -2,13 +2,13 @@
 // (worker gone, no listener) or an empty answer becomes { ok: false, error } in plain words, so a
 // screen never has to guess what an exception meant.
 import { browser } from 'wxt/browser';
-import type { OkReply, PageMessage } from '@/lib/messages';
+import type { PageMessage, ReplyOf } from '@/lib/messages';
 
-export type Failure = { ok: false; error: string };
-
-export async function send<T extends { ok: boolean } = OkReply>(message: PageMessage): Promise<T | Failure> {
+/** The reply's type follows from the message's: the background's handler for it is held to the same. */
+export async function send<M extends PageMessage>(message: M): Promise<ReplyOf<M['type']>> {
   try {
-    const reply = (await browser.runtime.sendMessage(message)) as T | undefined | null;
+    // The one place a reply arrives untyped: from the runtime. Its shape is checked below.
+    const reply = (await browser.runtime.sendMessage(message)) as ReplyOf<M['type']> | undefined | null;
     if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
       return { ok: false, error: 'QuickCancel’s background did not answer. Close this window and try again.' };
     }

@@ -43,6 +43,6 @@ export function useSettings(): Settings | undefined {
 
 /** Asks the background to store a change; the new value arrives through storage.onChanged. */
 export async function saveSettings(patch: Partial<Settings>): Promise<string | null> {
-  const reply = await send<{ ok: true } | { ok: false; error: string }>({ type: 'settings.set', settings: patch });
+  const reply = await send({ type: 'settings.set', settings: patch });
   return reply.ok ? null : reply.error;
 }

@@ -1,6 +1,6 @@
 // The vault's state as the background reports it (never a secret: a state and, per venue, a label).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CredentialSummary, VaultState, VaultStatusReply } from '@/lib/messages';
+import type { CredentialSummary, VaultState } from '@/lib/messages';
 import { send } from './api';
 
 export type VaultView =
@@ -11,7 +11,7 @@ export type VaultView =
 export function useVault(): [VaultView, () => Promise<void>] {
   const [view, setView] = useState<VaultView>({ kind: 'loading' });
   const refresh = useCallback(async () => {
-    const reply = await send<VaultStatusReply>({ type: 'vault.status' });
+    const reply = await send({ type: 'vault.status' });
     setView(reply.ok ? { kind: 'ready', state: reply.state, configured: reply.configured } : { kind: 'error', error: reply.error });
   }, []);
   useEffect(() => {

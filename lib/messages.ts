@@ -3,6 +3,7 @@
 // everything else is accepted only from the extension's own pages.
 import { z } from 'zod';
 import { settingsSchema } from './settings';
+import type { Settings } from './settings-defaults';
 import { VENUE_IDS, type CancelOutcome, type JournalEntry, type OrderView, type VenueId } from './model';
 
 const venueId = z.enum(VENUE_IDS);
@@ -39,8 +40,11 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.set'), settings: settingsSchema.partial() }),
 ]);
 
-export type ContentMessage = z.infer<typeof contentMessageSchema>;
 export type PageMessage = z.infer<typeof pageMessageSchema>;
+export type MessageType = PageMessage['type'];
+export type MessageOf<T extends MessageType> = Extract<PageMessage, { type: T }>;
+/** The message types a content script may send. */
+export type ContentMessageType = z.infer<typeof contentMessageSchema>['type'];
 
 export type Reply<T = object> = ({ ok: true } & T) | { ok: false; error: string };
 /** What the router answers, whatever the message. */
@@ -58,11 +62,36 @@ export interface CredentialSummary {
 }
 
 // Replies, by message type.
-export type CancelReply = Reply<{ entry: JournalEntry }>;
+/** `sound`: the user wants to hear how it ended. */
+export type CancelReply = Reply<{ entry: JournalEntry; sound?: boolean }>;
 export type StatusReply = Reply<{ entries: Record<string, JournalEntry> }>;
 export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutcome }>;
 export type OpenOrdersReply = Reply<{ orders: OrderView[] } | { outcome: CancelOutcome } | { uncounted: true }>;
 export type CancelAllReply = Reply<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;
 export type VaultStatusReply = Reply<{ state: VaultState; configured: CredentialSummary[] }>;
 export type TestConnectionReply = Reply<{ openOrders: number } | { outcome: CancelOutcome }>;
+export type SettingsReply = Reply<{ settings: Settings }>;
 export type OkReply = Reply;
+
+/** Every message type paired with the reply it gets: the senders and the handlers both use it. */
+type EveryType<T extends Record<MessageType, AnyReply>> = T;
+export type Replies = EveryType<{
+  cancel: CancelReply;
+  status: StatusReply;
+  retry: CancelReply;
+  preview: PreviewReply;
+  'open-orders': OpenOrdersReply;
+  'cancel-all': CancelAllReply;
+  'history.clear': OkReply;
+  'vault.status': VaultStatusReply;
+  'vault.setup': OkReply;
+  'vault.unlock': OkReply;
+  'vault.lock': OkReply;
+  'vault.change-passphrase': OkReply;
+  'vault.wipe': OkReply;
+  'credentials.set': OkReply;
+  'credentials.remove': OkReply;
+  'credentials.test': TestConnectionReply;
+  'settings.set': SettingsReply;
+}>;
+export type ReplyOf<T extends MessageType> = Replies[T];

@@ -2,7 +2,7 @@
 // back), a connection test through the venue, the token expiry and an on/off switch.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CredentialSummary, TestConnectionReply, VaultState } from '@/lib/messages';
+import type { CredentialSummary, VaultState } from '@/lib/messages';
 import type { VenueId } from '@/lib/model';
 import { send } from '../api';
 import { venueInfo } from '../venue-info';
@@ -75,7 +75,7 @@ export function VenueCard({ venue, vault, summary, enabled, onToggle, onChanged,
   async function test() {
     setBusy(true);
     setNote({ ok: true, text: `Asking ${name}…` });
-    const reply = await send<TestConnectionReply>({ type: 'credentials.test', venue });
+    const reply = await send({ type: 'credentials.test', venue });
     setBusy(false);
     if (!reply.ok) return setNote({ ok: false, text: reply.error });
     if ('outcome' in reply) return setNote({ ok: false, text: `${name} refused: ${reply.outcome.message ?? reply.outcome.kind}` });

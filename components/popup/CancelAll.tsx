@@ -1,9 +1,7 @@
 // Cancel-all for one venue. The confirmation states how many open orders the venue reports right
 // now, so "yes" means exactly that; the result counts what really happened to each.
 import { useEffect, useState } from 'preact/hooks';
-import type { JournalEntry, JournalStatus } from '@/lib/model';
-import type { CancelAllReply, OpenOrdersReply } from '@/lib/messages';
-import type { VenueId } from '@/lib/model';
+import type { JournalEntry, JournalStatus, VenueId } from '@/lib/model';
 import { send } from '../api';
 import { STATUS_LABEL } from '../outcome';
 import { venueInfo } from '../venue-info';
@@ -33,7 +31,7 @@ export function CancelAll({ venue, confirmCancelAll, autoStart = false }: { venu
 
   async function run(count?: number) {
     setStep({ kind: 'running', count });
-    const reply = await send<CancelAllReply>({ type: 'cancel-all', venue });
+    const reply = await send({ type: 'cancel-all', venue });
     if (!reply.ok) return setStep({ kind: 'done', ok: false, text: reply.error });
     if ('outcome' in reply) return setStep({ kind: 'done', ok: false, text: `Nothing was cancelled: ${reply.outcome.message ?? reply.outcome.kind}` });
     if (!reply.entries.length) return setStep({ kind: 'done', ok: true, text: `No open orders on ${name}.` });
@@ -44,7 +42,7 @@ export function CancelAll({ venue, confirmCancelAll, autoStart = false }: { venu
   async function start() {
     if (!confirmCancelAll) return run();
     setStep({ kind: 'counting' });
-    const reply = await send<OpenOrdersReply>({ type: 'open-orders', venue });
+    const reply = await send({ type: 'open-orders', venue });
     if (!reply.ok) return setStep({ kind: 'done', ok: false, text: reply.error });
     if ('outcome' in reply) return setStep({ kind: 'done', ok: false, text: `Could not list open orders: ${reply.outcome.message ?? reply.outcome.kind}` });
     if ('uncounted' in reply) return setStep({ kind: 'confirm' });

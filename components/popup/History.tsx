@@ -49,7 +49,7 @@ export function History({ entries, nowMs = Date.now() }: { entries: JournalEntry
 
   async function retry(e: JournalEntry) {
     setRetrying((r) => ({ ...r, [e.id]: true }));
-    const reply = await send<{ ok: true } | { ok: false; error: string }>({ type: 'retry', entryId: e.id });
+    const reply = await send({ type: 'retry', entryId: e.id });
     setRetrying((r) => ({ ...r, [e.id]: false }));
     setRetryErrors((errs) => ({ ...errs, [e.id]: reply.ok ? '' : reply.error }));
   }

@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CredentialSummary } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
-import type { VenueId } from '@/lib/model';
-import type { JournalEntry } from '@/lib/model';
+import type { JournalEntry, VenueId } from '@/lib/model';
 import { openOptions, send } from '../api';
 import { useJournal } from '../useJournal';
 import { saveSettings, useSettings } from '../useSettings';

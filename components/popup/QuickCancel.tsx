@@ -1,9 +1,7 @@
 // Cancel by order id: the id is checked against the venue's format as it is typed, the order the
 // venue reports for it is shown before anything is cancelled, and one press cancels it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { JournalEntry } from '@/lib/model';
-import type { CancelReply, PreviewReply } from '@/lib/messages';
-import type { OrderView, VenueId } from '@/lib/model';
+import type { JournalEntry, OrderView, VenueId } from '@/lib/model';
 import { send } from '../api';
 import { Badge } from '../outcome';
 import { idProblem, venueInfo } from '../venue-info';
@@ -48,7 +46,7 @@ export function QuickCancel({ venue, confirmSingle, entries, previewDelayMs = 25
     if (!id || problem) return setPreview({ kind: 'idle' });
     setPreview({ kind: 'loading', id });
     const timer = setTimeout(async () => {
-      const reply = await send<PreviewReply>({ type: 'preview', venue, orderId: id });
+      const reply = await send({ type: 'preview', venue, orderId: id });
       if (mine !== seq.current) return;
       if (!reply.ok) return setPreview({ kind: 'error', id, message: reply.error });
       if (reply.order?.state === 'closed') {
@@ -68,7 +66,7 @@ export function QuickCancel({ venue, confirmSingle, entries, previewDelayMs = 25
     if (confirmSingle && !confirming) return setConfirming(true);
     setConfirming(false);
     setBusy(true);
-    const reply = await send<CancelReply>({ type: 'cancel', venue, orderId: id, hints: {} });
+    const reply = await send({ type: 'cancel', venue, orderId: id, hints: {} });
     setBusy(false);
     setResult(reply.ok ? { entry: reply.entry } : { error: reply.error });
     if (reply.ok) setRaw('');

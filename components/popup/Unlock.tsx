@@ -13,7 +13,7 @@ export function Unlock({ onUnlocked, autoFocus = true }: { onUnlocked: () => voi
         ev.preventDefault();
         if (!passphrase) return setError('Enter your passphrase.');
         setBusy(true);
-        const reply = await send<{ ok: true } | { ok: false; error: string }>({ type: 'vault.unlock', passphrase });
+        const reply = await send({ type: 'vault.unlock', passphrase });
         setBusy(false);
         setPassphrase('');
         if (!reply.ok) return setError(reply.error);

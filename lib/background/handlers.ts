@@ -1,6 +1,6 @@
 // What the background does for each message, once the router has checked it and its sender.
 import type { CancelEngine } from '../engine/engine';
-import type { AnyReply, PageMessage } from '../messages';
+import type { CancelReply, MessageOf, MessageType, ReplyOf } from '../messages';
 import { currentSettings, readSettings, settingsItem } from '../settings';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
@@ -24,7 +24,9 @@ export interface HandlerDeps {
 /** Told when a cancel request has been handed to the network, before its answer comes. */
 export type OnSent = () => void;
 
-type Handlers = { [K in PageMessage['type']]: (m: Extract<PageMessage, { type: K }>, source: CancelSource, onSent?: OnSent) => Promise<AnyReply> };
+/** A message's handler: it must answer with that message's reply (lib/messages.ts, Replies). */
+export type Handler<K extends MessageType> = (m: MessageOf<K>, source: CancelSource, onSent?: OnSent) => Promise<ReplyOf<K>>;
+export type Handlers = { [K in MessageType]: Handler<K> };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine, vault, autoLock, venues } = deps;
@@ -36,7 +38,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return { ok: false, error: `Add ${venues[venue].name} credentials in Settings first` };
   }
 
-  const cancel = async (venue: VenueId, orderId: string, hints: Record<string, string>, source: CancelSource, onSent?: OnSent): Promise<AnyReply> => {
+  const cancel = async (venue: VenueId, orderId: string, hints: Record<string, string>, source: CancelSource, onSent?: OnSent): Promise<CancelReply> => {
     const adapter = venues[venue];
     if ((await currentSettings()).disabledVenues.includes(venue)) return { ok: false, error: `${adapter.name} is turned off in QuickCancel's Settings` };
     if (!adapter.idPattern.test(orderId)) {

@@ -1,11 +1,11 @@
 // Checks what a runtime message is and who sent it, then hands it to its handler. Content scripts
 // may only ask to cancel or for status, for the venue whose page they run on, from the top frame.
 import { matchesPattern } from '../match-pattern';
-import { contentMessageSchema, pageMessageSchema, type AnyReply, type PageMessage } from '../messages';
+import { contentMessageSchema, pageMessageSchema, type AnyReply, type MessageType, type MessageOf, type ReplyOf } from '../messages';
 import { firstIssue } from '../venues/common';
 import type { VenueId } from '@/lib/model';
 import type { VenueAdapter } from '../venues/types';
-import { createHandlers, type HandlerDeps, type OnSent } from './handlers';
+import { createHandlers, type Handler, type HandlerDeps, type OnSent } from './handlers';
 
 export interface Sender {
   url?: string;
@@ -23,8 +23,9 @@ export interface RouterDeps extends HandlerDeps {
 
 export function createRouter(deps: RouterDeps) {
   const handlers = createHandlers(deps);
-  const dispatch = (message: PageMessage, source: 'page' | 'popup', onSent?: OnSent) =>
-    (handlers[message.type] as (m: PageMessage, s: 'page' | 'popup', onSent?: OnSent) => Promise<AnyReply>)(message, source, onSent);
+  // TypeScript cannot see that handlers[message.type] is the handler of that very message type.
+  const dispatch = <K extends MessageType>(message: MessageOf<K>, source: 'page' | 'popup', onSent?: OnSent): Promise<ReplyOf<K>> =>
+    (handlers[message.type] as Handler<K>)(message, source, onSent);
 
   const fromExtensionPage = (sender: Sender) =>
     sender.id === deps.extensionId && !!sender.url?.startsWith(deps.extensionOrigin);

@@ -1,6 +1,7 @@
 // Keeps exactly one Cancel control on every cancellable order row, row by row: the observer tells
 // it which rows changed, appeared or left, so its work follows the change, not the page's size.
 // On big books, rows are read (and get their control) as they come into view (IntersectionObserver).
+import type { ContentMessageType, MessageOf, ReplyOf } from '@/lib/messages';
 import type { JournalEntry, VenueId } from '@/lib/model';
 import { playOutcomeTone } from '../sound';
 import { CancelControl, type ControlState } from './control';
@@ -10,15 +11,13 @@ import type { DetectedOrderRow, Layout } from './types';
 
 export interface Messenger {
   /** `onSent`: the background has handed the cancel request to the network (its reply follows). */
-  send(message: unknown, onSent?: () => void): Promise<unknown>;
+  send<T extends ContentMessageType>(message: MessageOf<T>, onSent?: () => void): Promise<ReplyOf<T>>;
 }
 
 export interface InjectorOptions {
   /** Rows in one batch above which each row is read only when it comes into view (default 200). */
   lazyAbove?: number;
 }
-
-type Reply = { ok?: boolean; error?: string; entry?: JournalEntry; entries?: Record<string, JournalEntry>; sound?: boolean } | undefined;
 
 const FINAL = new Set<ControlState>(['cancelled', 'closed', 'failed']);
 /** The longest a click goes without visible feedback when its request has not left yet. */
@@ -233,9 +232,9 @@ export class Injector {
     };
     const sent = this.messenger.send({ type: 'cancel', venue: this.venue, orderId, hints }, showSending);
     feedback = setTimeout(showSending, SENDING_FEEDBACK_MS);
-    let reply: Reply;
+    let reply: ReplyOf<'cancel'> | undefined;
     try {
-      reply = (await sent) as Reply;
+      reply = await sent;
     } catch {
       // The background went away mid-cancel (a restart): it finishes unfinished cancels when it
       // starts again, so ask it how this one ended rather than guess.
@@ -244,7 +243,8 @@ export class Injector {
       clearTimeout(feedback);
       this.cancelling.delete(orderId);
     }
-    if (!reply?.ok || !reply.entry) return this.show(orderId, 'failed', reply?.error ?? 'No answer from QuickCancel');
+    // The reply is typed, but a background of another version may answer in another shape.
+    if (!reply?.ok || !reply.entry) return this.show(orderId, 'failed', (reply && !reply.ok && reply.error) || 'No answer from QuickCancel');
     const state = stateOf(reply.entry);
     this.show(orderId, state, reply.entry.message ?? reply.entry.status);
     if (reply.sound) playOutcomeTone(state === 'cancelled' || state === 'closed');
@@ -254,8 +254,8 @@ export class Injector {
     this.show(orderId, 'pending', 'Lost contact with QuickCancel mid-cancel; checking how it ended…');
     for (let i = 0; i < 20; i++) {
       await sleep(1000);
-      const reply = (await this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).catch(() => undefined)) as Reply;
-      const entry = reply?.entries?.[orderId];
+      const reply = await this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).catch(() => undefined);
+      const entry = reply?.ok ? reply.entries?.[orderId] : undefined;
       if (entry && entry.status !== 'sending') this.show(orderId, stateOf(entry), entry.message ?? entry.status);
       if (entry && FINAL.has(stateOf(entry))) return;
     }
@@ -264,9 +264,9 @@ export class Injector {
   /** Asks the background what it knows of these orders (a cancel in flight or done), once per id. */
   private async askStatus(ids: string[]) {
     for (let i = 0; i < ids.length; i += STATUS_CHUNK) {
-      let reply: Reply;
+      let reply: ReplyOf<'status'> | undefined;
       try {
-        reply = (await this.messenger.send({ type: 'status', venue: this.venue, orderIds: ids.slice(i, i + STATUS_CHUNK) })) as Reply;
+        reply = await this.messenger.send({ type: 'status', venue: this.venue, orderIds: ids.slice(i, i + STATUS_CHUNK) });
       } catch {
         return;
       }

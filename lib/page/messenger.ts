@@ -51,6 +51,7 @@ export function portMessenger(connect: () => PortLike, idleMs = PORT_IDLE_MS): M
       if (progress === 'sent') return request.onSent?.();
       waiting.delete(id!);
       touch();
+      // The background answers a numbered request with that message type's reply (router.ts).
       request.resolve(reply);
     });
     opened.onDisconnect.addListener(() => closed(opened));
