@@ -1,9 +1,10 @@
 import { bytesToHex, hexToBytes, utf8 } from './hex';
+import { keyCache as newKeyCache } from './key-cache';
 
 // RFC 8410 PKCS#8 wrapper for a raw 32-byte Ed25519 seed.
 const PKCS8_PREFIX = hexToBytes('302e020100300506032b657004220420')!;
 
-const keyCache = new Map<string, Promise<CryptoKey>>();
+const keyCache = newKeyCache();
 
 function importSeed(seedHex: string): Promise<CryptoKey> {
   let key = keyCache.get(seedHex);

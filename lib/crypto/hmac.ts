@@ -1,7 +1,7 @@
 import { bytesToHex, utf8 } from './hex';
+import { keyCache as newKeyCache } from './key-cache';
 
-// Keys are cached per secret: importKey costs more than the HMAC itself on the cancel path.
-const keyCache = new Map<string, Promise<CryptoKey>>();
+const keyCache = newKeyCache();
 
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keyCache.get(secret);

@@ -12,7 +12,6 @@ const JOURNAL_OPEN_KEY = 'journalOpen';
 const RECENT = 50;
 const PRUNE_DELAY_MS = 3000;
 
-export const isFinal = (status: JournalStatus) => status !== 'sending' && status !== 'verifying';
 /** Not known to be over: checked again later (after a restart, or by the verification alarm). */
 export const needsVerification = (e: JournalEntry) =>
   e.status === 'sending' || e.status === 'verifying' || e.status === 'unknown' || e.status === 'pending';

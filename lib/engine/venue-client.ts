@@ -1,6 +1,6 @@
 // Runs one venue operation — build, wait for the rate limit, send, parse — with the venue's clock.
 // Also answers the questions the engine asks before and after a cancel: "what is this order now?"
-import type { CancelOutcome, OrderView, VenueId } from '@/lib/model';
+import type { CancelOutcome, OrderView } from '@/lib/model';
 import { isOrders, type HttpResponse, type Operation, type OrdersResult, type VenueAdapter } from '../venues/types';
 import type { Send } from './http';
 import { systemClock, TokenBucket, type Clock, type Priority } from './rate-limit';
@@ -38,10 +38,6 @@ export class VenueClient {
     private readonly clock: Clock = systemClock,
   ) {
     this.bucket = new TokenBucket(adapter.rateLimit, clock);
-  }
-
-  get id(): VenueId {
-    return this.adapter.id;
   }
 
   /**

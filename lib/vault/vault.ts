@@ -3,6 +3,7 @@
 // never readable by content scripts.
 import { storage } from 'wxt/utils/storage';
 import type { VenueId } from '@/lib/model';
+import { forgetSigningKeys } from '../crypto/key-cache';
 import type { CredentialSource, CredentialsState } from './credentials';
 import { deriveKey, exportKey, importKey, newSalt, open, seal, type SealedBox } from './vault-crypto';
 
@@ -48,6 +49,7 @@ export class Vault implements CredentialSource {
 
   async lock(): Promise<void> {
     this.unlocked = undefined;
+    forgetSigningKeys();
     await keyItem.removeValue();
   }
 
@@ -76,6 +78,7 @@ export class Vault implements CredentialSource {
 
   async wipe(): Promise<void> {
     this.unlocked = undefined;
+    forgetSigningKeys();
     await Promise.all([boxItem.removeValue(), keyItem.removeValue()]);
   }
 

@@ -141,7 +141,6 @@ export const coinswitch: VenueAdapter<CoinswitchOrder, CoinswitchCredentials> = 
   pageMatches: ['https://coinswitch.co/pro/*', 'https://pro.coinswitch.co/*'],
   apiOrigins: ['https://coinswitch.co/*'],
   credentialsSchema: coinswitchCredentialsSchema,
-  orderSchema: coinswitchOrderSchema,
 
   cancel: {
     async build({ order, credentials, nowMs }) {

@@ -106,7 +106,6 @@ export function createPaceOmsAdapter(opts: { venueId: 'pacetrader' | 'pocketful'
     // Order APIs allow 25/s; the order book is a data API (10/s): stay under the smaller.
     rateLimit: { burst: 10, perSecond: 10 },
     credentialsSchema: paceCredentialsSchema,
-    orderSchema: paceOrderSchema,
     cancel: {
       build: buildCancel,
       parse: (res, input) => parseCancel(res, input, name),

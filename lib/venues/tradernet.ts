@@ -98,7 +98,6 @@ export const tradernet: VenueAdapter<TradernetOrder, TradernetCredentials> = {
   ],
   apiOrigins: ['https://tradernet.com/*'],
   credentialsSchema: tradernetCredentialsSchema,
-  orderSchema: tradernetOrderSchema,
 
   cancel: {
     async build(input) {

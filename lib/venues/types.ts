@@ -87,7 +87,6 @@ export interface VenueAdapter<O = any, C = any> {
   /** host_permissions. */
   apiOrigins: string[];
   credentialsSchema: ZodType<C>;
-  orderSchema: ZodType<O>;
   cancel: Operation<O, C, CancelOutcome>;
   /** input.order holds the id field(s). */
   lookup: Operation<Partial<O>, C, OrdersResult>;

@@ -132,7 +132,6 @@ export const zebpayFutures: VenueAdapter<ZebpayFuturesOrder, ZebpayFuturesCreden
   pageMatches: ['https://zebpay.com/*', 'https://*.zebpay.com/*'],
   apiOrigins: ['https://futuresbe.zebpay.com/*'],
   credentialsSchema: zebpayFuturesCredentialsSchema,
-  orderSchema: zebpayFuturesOrderSchema,
 
   cancel: {
     async build({ order, credentials, nowMs }: Input<ZebpayFuturesOrder>): Promise<Built> {

@@ -1,6 +1,8 @@
 // The vault: credentials encrypted at rest, the key only in session memory.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ed25519SignHex } from '../../../lib/crypto/ed25519';
+import { hmacSha256Hex } from '../../../lib/crypto/hmac';
 import { Vault } from '../../../lib/vault/vault';
 import { PBKDF2_ITERATIONS, type SealedBox } from '../../../lib/vault/vault-crypto';
 
@@ -87,5 +89,34 @@ describe('the vault', () => {
     expect(await vault.setup('another passphrase')).toMatchObject({ ok: false });
     await vault.lock();
     expect(await vault.set('pocketful', { accessToken: 'tok' })).toEqual({ ok: false, error: 'QuickCancel is locked — unlock it first' });
+  });
+
+  describe('signing keys made from its secrets', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const SEED = '11'.repeat(32);
+    /** How many keys each signer imports for two signatures made after `between`. */
+    async function imports(between: (vault: Vault) => Promise<void>) {
+      const vault = new Vault();
+      await vault.setup(PASS);
+      await hmacSha256Hex('hmac-secret', 'a');
+      await ed25519SignHex(SEED, 'a');
+      const importKey = vi.spyOn(crypto.subtle, 'importKey');
+      await between(vault);
+      await hmacSha256Hex('hmac-secret', 'b');
+      await ed25519SignHex(SEED, 'b');
+      return importKey.mock.calls.map(([format]) => format);
+    }
+
+    it('are kept while the vault stays unlocked', async () => {
+      expect(await imports(async () => undefined)).toEqual([]);
+    });
+
+    it('are dropped when it locks', async () => {
+      expect(await imports((vault) => vault.lock())).toEqual(['raw', 'pkcs8']);
+    });
+
+    it('are dropped when it is wiped', async () => {
+      expect(await imports((vault) => vault.wipe())).toEqual(['raw', 'pkcs8']);
+    });
   });
 });
