@@ -1,4 +1,5 @@
 // What the background does for each message, once the router has checked it and its sender.
+import { engineApi } from '../engine/api';
 import type { CancelEngine } from '../engine/engine';
 import type { CancelReply, MessageOf, MessageType, ReplyOf } from '../messages';
 import { currentSettings, readSettings, settingsItem } from '../settings';
@@ -7,7 +8,7 @@ import { summarize } from '../vault/summary';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
 import { checkCoinswitchKeyPair } from '../venues/coinswitch';
-import { isOrders, type VenueAdapter } from '../venues/types';
+import type { VenueAdapter } from '../venues/types';
 import type { CancelSource, JournalEntry, VenueId } from '@/lib/model';
 
 export interface HandlerDeps {
@@ -29,7 +30,8 @@ export type Handler<K extends MessageType> = (m: MessageOf<K>, source: CancelSou
 export type Handlers = { [K in MessageType]: Handler<K> };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { engine, vault, autoLock, venues } = deps;
+  const { vault, autoLock, venues } = deps;
+  const engine = engineApi(deps.engine, venues);
 
   async function credentialsFor(venue: VenueId): Promise<{ credentials: unknown } | { ok: false; error: string }> {
     const creds = await vault.get(venue);
@@ -56,18 +58,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // A page showing orders is a page about to be clicked: fetch the open orders now, so the
       // click can cancel without asking the venue first.
       void vault.get(m.venue).then((c) => {
-        if (c.state === 'ok') void engine.client(m.venue).openOrders(c.credentials, false, 'background');
+        if (c.state === 'ok') engine.warmUp(m.venue, c.credentials);
       });
-      const wanted = new Set(m.orderIds);
-      const entries: Record<string, JournalEntry> = {};
-      // Recent cancels (and any still unresolved) are what a re-rendered row needs to show; oldest
-      // first, so the newest entry for an order wins.
-      const known = [...(await engine.journal.unresolved()), ...(await engine.journal.recent())].sort((a, b) => a.startedAtMs - b.startedAtMs);
-      for (const e of known) if (e.venue === m.venue && wanted.has(e.orderId)) entries[e.orderId] = e;
-      return { ok: true, entries };
+      // Recent cancels (and any still unresolved) are what a re-rendered row needs to show.
+      return { ok: true, entries: await engine.knownOutcomes(m.venue, m.orderIds) };
     },
     async retry(m) {
-      const entry = await engine.journal.get(m.entryId);
+      const entry = await engine.entry(m.entryId);
       if (!entry) return { ok: false, error: 'That history entry no longer exists' };
       return cancel(entry.venue, entry.orderId, entry.hints ?? {}, 'retry');
     },
@@ -75,18 +72,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const got = await credentialsFor(m.venue);
       if (!('credentials' in got)) return got;
       if (!venues[m.venue].idPattern.test(m.orderId)) return { ok: false, error: `That does not look like a ${venues[m.venue].name} order id (expected ${venues[m.venue].idHint})` };
-      const state = await engine.client(m.venue).orderState(m.orderId, got.credentials, true);
-      if ('failed' in state) return { ok: true, order: null, outcome: state.failed };
-      return { ok: true, order: state.found ? state.order : null };
+      return { ok: true, ...(await engine.preview(m.venue, m.orderId, got.credentials)) };
     },
     async 'open-orders'(m) {
       const got = await credentialsFor(m.venue);
       if (!('credentials' in got)) return got;
-      const list = await engine.client(m.venue).openOrders(got.credentials, true);
-      if (isOrders(list)) return { ok: true, orders: list.orders.filter((o) => o.state !== 'closed') };
-      // ZebPay lists open orders per symbol only, but its own cancel-all needs no list.
-      if (venues[m.venue].cancelAll && list.kind === 'rejected' && list.code === 'QC_MISSING_FIELD') return { ok: true, uncounted: true };
-      return { ok: true, outcome: list };
+      return { ok: true, ...(await engine.listOpen(m.venue, got.credentials)) };
     },
     async 'cancel-all'(m) {
       const result = await engine.cancelAll(m.venue);
@@ -94,7 +85,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true, ...result };
     },
     async 'history.clear'() {
-      await engine.journal.clear();
+      await engine.clearHistory();
       return { ok: true };
     },
     async 'vault.status'() {
@@ -132,29 +123,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const mismatch = await checkCoinswitchKeyPair(parsed.data);
         if (mismatch) return { ok: false, error: `CoinSwitch PRO: ${mismatch}` };
       }
-      let credentials = parsed.data;
-      const completion = adapter.completeCredentials;
-      if (completion?.needed(credentials)) {
-        // Asked once, here, so that no cancel waits for it.
-        const learned = await engine.client(m.venue).run(completion, {}, credentials);
-        if ('kind' in learned) return { ok: false, error: `${adapter.name}: could not learn ${completion.learns} from ${adapter.name} (${learned.message ?? learned.kind}) — enter it, or try again` };
-        credentials = { ...credentials, ...learned };
-      }
-      const result = await vault.set(m.venue, credentials);
-      if (result.ok) {
-        engine.client(m.venue).forgetOpenOrders();
-        void engine.client(m.venue).syncClock().catch(() => undefined);
-      }
+      // Asked once, here, so that no cancel waits for it.
+      const completed = await engine.completeCredentials(m.venue, parsed.data);
+      if ('error' in completed) return { ok: false, error: completed.error };
+      const result = await vault.set(m.venue, completed.credentials);
+      if (result.ok) engine.credentialsChanged(m.venue);
       return result;
     },
     'credentials.remove': (m) => vault.remove(m.venue),
     async 'credentials.test'(m) {
       const got = await credentialsFor(m.venue);
       if (!('credentials' in got)) return got;
-      await engine.client(m.venue).syncClock(true).catch(() => false);
-      const list = await engine.client(m.venue).openOrders(got.credentials, true);
-      if (isOrders(list)) return { ok: true, openOrders: list.orders.filter((o) => o.state !== 'closed').length };
-      return { ok: true, outcome: list };
+      return { ok: true, ...(await engine.testConnection(m.venue, got.credentials)) };
     },
     async 'settings.set'(m) {
       const next = { ...(await readSettings()), ...m.settings };

@@ -6,6 +6,7 @@ import { isOrders, type VenueAdapter } from '../venues/types';
 import type { Send } from './http';
 import { Journal, needsVerification } from './journal';
 import { systemClock, type Clock } from './rate-limit';
+import { afterCancel, MAX_RESENDS_AFTER_UNKNOWN, PENDING_DEADLINE_MS, PENDING_POLL_MS } from './retry';
 import { VenueClient } from './venue-client';
 
 export interface CancelIntent {
@@ -30,7 +31,6 @@ export interface EngineOptions {
   onUnresolved?(): void;
 }
 
-const MAX_RATE_LIMIT_RETRIES = 3;
 /** How long after a cancel went through another click on the same order is the same intent. */
 const SAME_INTENT_MS = 5000;
 /** Unfinished entries older than this are left as they are: the order's fate is the venue's record. */
@@ -134,31 +134,25 @@ export class CancelEngine {
   }
 
   private async cancelWithPolicy(client: VenueClient, order: OrderView, credentials: unknown, entry: JournalEntry, onSent?: () => void): Promise<CancelOutcome> {
-    let resent = false;
+    let resends = 0;
     let rateRetries = 0;
     for (;;) {
       const outcome = await client.run(client.adapter.cancel, order.cancelFields, credentials, 'now', onSent);
       await this.progress(entry, { attempts: entry.attempts + 1 });
       client.forgetOrder(order.key);
-      switch (outcome.kind) {
-        case 'cancelled':
-        case 'already-closed':
-        case 'rejected':
+      const next = afterCancel(outcome, rateRetries);
+      switch (next.step) {
+        case 'done':
           return outcome;
-        case 'auth-failed':
-          // The client has already resynced its clock and retried once where that could help.
-          return outcome;
-        case 'rate-limited': {
-          if (rateRetries >= MAX_RATE_LIMIT_RETRIES) return outcome;
-          const waitMs = outcome.retryAfterMs ?? 1000 * 2 ** rateRetries;
+        case 'wait': {
           rateRetries++;
-          client.pause(waitMs);
-          await this.progress(entry, { message: `Rate-limited by the venue; retrying in ${Math.ceil(waitMs / 1000)} s` });
+          client.pause(next.ms);
+          await this.progress(entry, { message: `Rate-limited by the venue; retrying in ${Math.ceil(next.ms / 1000)} s` });
           continue;
         }
-        case 'pending':
+        case 'poll':
           return this.pollUntilTerminal(client, order, credentials, entry, outcome);
-        case 'unknown': {
+        case 'verify': {
           // Never blind-retry: look first, and send at most one more cancel.
           await this.progress(entry, { status: 'verifying', message: `${outcome.message} — checking the order` });
           const state = await client.orderState(order.key, credentials, true, leg(order));
@@ -166,8 +160,8 @@ export class CancelEngine {
           if (!state.found) return { kind: 'already-closed', message: 'The order is no longer at the venue' };
           if (state.order.state === 'closed') return closedOutcome(state.order, true);
           if (state.order.state === 'in-flight') return this.pollUntilTerminal(client, order, credentials, entry, { kind: 'pending', venueStatus: state.order.venueStatus });
-          if (resent) return STILL_OPEN;
-          resent = true;
+          if (resends >= MAX_RESENDS_AFTER_UNKNOWN) return STILL_OPEN;
+          resends++;
           continue;
         }
       }
@@ -181,10 +175,10 @@ export class CancelEngine {
 
   private async pollUntilTerminal(client: VenueClient, order: OrderView, credentials: unknown, entry: JournalEntry, pending: CancelOutcome): Promise<CancelOutcome> {
     await this.progress(entry, { status: 'verifying', message: pending.message ?? 'Cancel accepted; waiting for the venue to confirm' });
-    const deadline = this.clock.now() + (this.opts.pendingDeadlineMs ?? 10_000);
+    const deadline = this.clock.now() + (this.opts.pendingDeadlineMs ?? PENDING_DEADLINE_MS);
     let last = pending;
     while (this.clock.now() < deadline) {
-      await this.clock.sleep(this.opts.pollIntervalMs ?? 400);
+      await this.clock.sleep(this.opts.pollIntervalMs ?? PENDING_POLL_MS);
       const state = await client.orderState(order.key, credentials, true, leg(order));
       if ('failed' in state) continue;
       if (!state.found) return { kind: 'cancelled', message: 'Cancel confirmed: the order left the open orders' };

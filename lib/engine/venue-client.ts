@@ -4,6 +4,7 @@ import type { CancelOutcome, OrderView } from '@/lib/model';
 import { isOrders, type HttpResponse, type Operation, type OrdersResult, type VenueAdapter } from '../venues/types';
 import type { Send } from './http';
 import { systemClock, TokenBucket, type Clock, type Priority } from './rate-limit';
+import { isClockSkew } from './retry';
 
 /** What a lookup says about one order now. */
 export type OrderState =
@@ -20,8 +21,6 @@ const ORDER_LIST_TTL_MS = 1500;
  */
 const KNOWN_ORDER_TTL_MS = 30_000;
 
-const isClockSkew = (r: unknown) =>
-  typeof r === 'object' && r !== null && (r as CancelOutcome).kind === 'auth-failed' && (r as { clockSkew?: boolean }).clockSkew === true;
 const CLOCK_RESYNC_AFTER_MS = 10 * 60_000;
 
 export class VenueClient {
