@@ -1,8 +1,9 @@
-// User settings: not secret, kept in storage.local, written only by the background (on a message
-// from the options page) and read by anyone who needs them.
+// The settings' owner, writing side: the background's versioned storage item (the only writer,
+// on a message from the options page) and the schema that checks a settings.set message. Every
+// reader, here too, goes through parseSettings (lib/settings-defaults.ts).
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings-defaults';
+import { DEFAULT_SETTINGS, MAX_AUTO_LOCK_MINUTES, parseSettings, SETTINGS_KEY, SETTINGS_VERSION, type Settings } from './settings-defaults';
 import { VENUE_IDS } from './model';
 
 export const settingsSchema = z.object({
@@ -10,19 +11,23 @@ export const settingsSchema = z.object({
   confirmCancelAll: z.boolean(),
   notifications: z.boolean(),
   sound: z.boolean(),
-  autoLockMinutes: z.number().int().min(0).max(24 * 60),
+  autoLockMinutes: z.number().int().min(0).max(MAX_AUTO_LOCK_MINUTES),
   disabledVenues: z.array(z.enum(VENUE_IDS)),
   lastQuickCancelVenue: z.enum(VENUE_IDS).optional(),
 }) satisfies z.ZodType<Settings>;
 
 export { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings };
 
-export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, { fallback: DEFAULT_SETTINGS });
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+  // One format so far. A new version adds its step here: (older stored value) => the new format.
+  migrations: {},
+});
 
 /** Stored settings merged over the defaults, so a setting added later has its default. */
 export async function readSettings(): Promise<Settings> {
-  const parsed = settingsSchema.partial().safeParse(await settingsItem.getValue());
-  return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+  return parseSettings(await settingsItem.getValue());
 }
 
 let cached: Promise<Settings> | undefined;

@@ -1,10 +1,10 @@
 // User page rules for the row detector: for a broker page that neither a recipe nor the generic
 // detector understands. Stored in storage.local 'pageRules' (not secret), read by content scripts.
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { PAGE_RULES_KEY, parseRules } from '@/lib/page/rules';
+import { parseRules } from '@/lib/page/rules';
 import type { PageRule } from '@/lib/page/types';
 import { VENUE_IDS, type VenueId } from '@/lib/model';
+import { savePageRules, watchPageRules } from '@/lib/rules-store';
 import { venueInfo } from '../venue-info';
 
 function selectorProblem(selector: string): string | null {
@@ -46,19 +46,11 @@ export function PageRules() {
   const [draft, setDraft] = useState(empty);
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    const read = (value: unknown) => setRules(Array.isArray(value) ? (value as PageRule[]) : []);
-    void browser.storage.local.get(PAGE_RULES_KEY).then((got) => read(got[PAGE_RULES_KEY]));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && PAGE_RULES_KEY in changes) read(changes[PAGE_RULES_KEY]!.newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+  useEffect(() => watchPageRules(setRules), []);
 
   const store = async (next: PageRule[]) => {
     try {
-      await browser.storage.local.set({ [PAGE_RULES_KEY]: next });
+      await savePageRules(next);
       setRules(next);
       return true;
     } catch (e) {

@@ -2,13 +2,11 @@
 // costs one small write whatever the history's size. Never holds secrets: entries are built only
 // from ids, page hints, outcomes and timings.
 import { storage } from 'wxt/utils/storage';
+import { JOURNAL_META_KEY, JOURNAL_OPEN_KEY, JOURNAL_PREFIX, JOURNAL_RECENT_KEY, JOURNAL_VERSION } from '@/lib/journal-store';
 import type { JournalEntry, JournalStatus } from '@/lib/model';
 
-export const JOURNAL_PREFIX = 'journal:';
+export { JOURNAL_PREFIX };
 export const JOURNAL_LIMIT = 1000;
-/** The newest entries' ids, oldest first: the popup draws these before it reads the whole history. */
-export const JOURNAL_RECENT_KEY = 'journalRecent';
-const JOURNAL_OPEN_KEY = 'journalOpen';
 const RECENT = 50;
 const PRUNE_DELAY_MS = 3000;
 
@@ -40,9 +38,29 @@ export class Journal {
 
   private loadIndexes(): Promise<Indexes> {
     this.indexes ??= storage
-      .getItems([`local:${JOURNAL_RECENT_KEY}`, `local:${JOURNAL_OPEN_KEY}`])
-      .then(([recent, open]) => ({ recent: ids(recent?.value), open: ids(open?.value) }));
+      .getItems([`local:${JOURNAL_RECENT_KEY}`, `local:${JOURNAL_OPEN_KEY}`, `local:${JOURNAL_META_KEY}`])
+      .then(([recent, open, meta]) =>
+        recent?.value == null && (meta?.value as { v?: number } | null)?.v !== JOURNAL_VERSION
+          ? this.migrate()
+          : { recent: ids(recent?.value), open: ids(open?.value) });
     return this.indexes;
+  }
+
+  /**
+   * Version 1 kept entries without indexes: they are built once from the entries. A history with
+   * no entries yet needs nothing written.
+   */
+  private async migrate(): Promise<Indexes> {
+    const entries = (await this.list()).reverse();
+    const index = { recent: entries.slice(-RECENT).map((e) => e.id), open: entries.filter(needsVerification).map((e) => e.id) };
+    if (entries.length) {
+      await storage.setItems([
+        { key: `local:${JOURNAL_RECENT_KEY}`, value: index.recent },
+        { key: `local:${JOURNAL_OPEN_KEY}`, value: index.open },
+        { key: `local:${JOURNAL_META_KEY}`, value: { v: JOURNAL_VERSION } },
+      ]);
+    }
+    return index;
   }
 
   /**

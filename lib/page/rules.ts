@@ -8,7 +8,7 @@ import { CONTAINERS, findGrids, headerTexts, type Grid, type Key } from './grid'
 import { applyFinder, normHeader, readRow } from './text';
 import type { Layout, PageRule } from './types';
 
-export const PAGE_RULES_KEY = 'pageRules';
+export { PAGE_RULES_KEY } from '../rules-store';
 
 function validSelector(selector: unknown): selector is string {
   if (typeof selector !== 'string' || !selector.trim() || selector.length > 500) return false;

@@ -9,7 +9,7 @@ import { portMessenger } from './messenger';
 import { PageWatcher } from './observe';
 import { PAGE_RULES_KEY, parseRules } from './rules';
 import type { PageRule, Recipe } from './types';
-import { SETTINGS_KEY } from '../settings-defaults';
+import { parseSettings, SETTINGS_KEY } from '../settings-defaults';
 
 export interface PageContext {
   readonly signal: AbortSignal;
@@ -35,10 +35,10 @@ export function startPage(venue: VenueId, ctx: PageContext, recipes: readonly Re
     watcher.refresh();
   };
   const applySettings = (value: unknown) => {
-    const settings = (value ?? {}) as { confirmSingle?: boolean; disabledVenues?: string[] };
-    injector.confirmSingle = settings.confirmSingle === true;
+    const settings = parseSettings(value);
+    injector.confirmSingle = settings.confirmSingle;
     // A venue turned off in Settings gets no controls (the background refuses its cancels anyway).
-    if (settings.disabledVenues?.includes(venue)) watcher.pause();
+    if (settings.disabledVenues.includes(venue)) watcher.pause();
     else watcher.resume();
   };
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {

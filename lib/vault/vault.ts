@@ -10,7 +10,8 @@ import { deriveKey, exportKey, importKey, newSalt, open, seal, type SealedBox } 
 type Secrets = Partial<Record<VenueId, unknown>>;
 export type VaultResult = { ok: true } | { ok: false; error: string };
 
-const boxItem = storage.defineItem<SealedBox>('local:vault');
+/** 1: one SealedBox (it also says its own format, `v`); the only format so far. */
+const boxItem = storage.defineItem<SealedBox>('local:vault', { version: 1, migrations: {} });
 const keyItem = storage.defineItem<string>('session:vaultKey');
 
 export class Vault implements CredentialSource {

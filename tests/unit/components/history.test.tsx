@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { JournalStatus } from '../../../lib/model';
-import { JOURNAL_PREFIX } from '../../../lib/engine/journal';
+import { JOURNAL_PREFIX } from '../../../lib/journal-store';
 import { $, byText, click, entry, mount, replies, sent, settle, unmountAll, waitFor } from './dom';
 
 vi.mock('@/components/api', () => ({ send: vi.fn(), openOptions: vi.fn() }));

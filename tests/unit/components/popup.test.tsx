@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { JOURNAL_PREFIX } from '../../../lib/engine/journal';
+import { JOURNAL_PREFIX } from '../../../lib/journal-store';
 import { $, byText, choose, click, entry, mount, replies, sent, submit, type, unmountAll, waitFor } from './dom';
 
 vi.mock('@/components/api', () => ({ send: vi.fn(), openOptions: vi.fn() }));

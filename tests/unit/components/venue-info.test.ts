@@ -4,7 +4,7 @@ import { VENUE_IDS } from '../../../lib/venues/types';
 import { settingsSchema } from '../../../lib/settings';
 import { DEFAULT_SETTINGS } from '../../../lib/settings-defaults';
 import { idProblem, venueInfo } from '../../../components/venue-info';
-import { mergeSettings } from '../../../components/useSettings';
+import { parseSettings } from '../../../lib/settings-defaults';
 import { venueForms } from '../../../components/options/venue-forms';
 
 describe('what the UI copies from elsewhere stays equal to it', () => {
@@ -45,14 +45,14 @@ describe('idProblem', () => {
   });
 });
 
-describe('mergeSettings', () => {
+describe('parseSettings', () => {
   it('keeps every valid stored field and falls back per field', () => {
-    expect(mergeSettings({ confirmSingle: true, autoLockMinutes: 'x', disabledVenues: ['tradernet', 'nope'], lastQuickCancelVenue: 'coinswitch' })).toEqual({
+    expect(parseSettings({ confirmSingle: true, autoLockMinutes: 'x', disabledVenues: ['tradernet', 'nope'], lastQuickCancelVenue: 'coinswitch' })).toEqual({
       ...DEFAULT_SETTINGS,
       confirmSingle: true,
       disabledVenues: ['tradernet'],
       lastQuickCancelVenue: 'coinswitch',
     });
-    expect(mergeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
   });
 });
