@@ -1,7 +1,7 @@
 // The options page: the vault first (nothing else can be saved without it), then each venue's
 // keys, then behaviour, shortcuts, page rules and the history.
 import { useState } from 'preact/hooks';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings-defaults';
 import type { VenueId } from '@/lib/model';
 import { useJournal } from '../useJournal';
 import { saveSettings, useSettings } from '../useSettings';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings-defaults';
 
 type Toggle = 'confirmSingle' | 'confirmCancelAll' | 'notifications' | 'sound';
 

@@ -2,7 +2,7 @@
 // then quick-cancel and cancel-all for the chosen venue, then the live history.
 import { useEffect, useState } from 'preact/hooks';
 import type { CredentialSummary } from '@/lib/messages';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings-defaults';
 import type { JournalEntry, VenueId } from '@/lib/model';
 import { openOptions, send } from '../api';
 import { useJournal } from '../useJournal';
