@@ -3,6 +3,7 @@ import { onCommand } from '@/lib/background/commands';
 import { notifyOutcome } from '@/lib/background/notify';
 import { serveContentPort } from '@/lib/background/ports';
 import { createRouter } from '@/lib/background/router';
+import { wipeAllStorage } from '@/lib/background/wipe';
 import { CancelEngine } from '@/lib/engine/engine';
 import { sendRequest } from '@/lib/engine/http';
 import { readSettings } from '@/lib/settings';
@@ -25,9 +26,7 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     extensionId: browser.runtime.id,
     notify: (entry) => notifyOutcome(entry, venues),
-    wipeStorage: async () => {
-      await Promise.all([browser.storage.local.clear(), browser.storage.session.clear()]);
-    },
+    wipeStorage: wipeAllStorage,
   });
 
   // Every listener is registered synchronously, so an event that wakes the worker is not missed.
