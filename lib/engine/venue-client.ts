@@ -5,6 +5,7 @@ import type {
 } from '../venues/types';
 import { isOrders } from '../venues/types';
 import type { Send } from './http';
+import { safeVenueResult } from './redact';
 import { systemClock, TokenBucket, type Clock, type Priority } from './rate-limit';
 
 /** What a lookup says about one order now. */
@@ -78,7 +79,7 @@ export class VenueClient {
     onSent?.();
     const res = await answer;
     this.learnFromDate(res, sentAt);
-    return operation.parse(res, input);
+    return safeVenueResult(operation.parse(res, input), credentials);
   }
 
   pause(ms: number): void {
