@@ -7,10 +7,16 @@ export const CSV_COLUMNS = [
   'latencyMs', 'attempts', 'source', 'id',
 ] as const;
 
-/** RFC 4180 quoting; a leading = + - @ would run as a formula in a spreadsheet, so it is defused. */
+/**
+ * A cell a spreadsheet would run as a formula: = + - @ (or their full-width forms, which some
+ * spreadsheets fold) first, even after leading whitespace or line breaks, which they skip.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
+
+/** RFC 4180 quoting; a would-be formula is defused with a leading apostrophe. */
 export function csvCell(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  if (FORMULA_START.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -3,6 +3,7 @@
 import type { CancelOutcome, OrderView } from '@/lib/model';
 import { isOrders, type HttpResponse, type Operation, type OrdersResult, type VenueAdapter } from '../venues/types';
 import type { Send } from './http';
+import { safeVenueResult } from './redact';
 import { systemClock, TokenBucket, type Clock, type Priority } from './rate-limit';
 import { isClockSkew } from './retry';
 
@@ -71,7 +72,7 @@ export class VenueClient {
     onSent?.();
     const res = await answer;
     this.learnFromDate(res, sentAt);
-    return operation.parse(res, input);
+    return safeVenueResult(operation.parse(res, input), credentials);
   }
 
   pause(ms: number): void {

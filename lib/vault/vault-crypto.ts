@@ -2,6 +2,18 @@
 // JSON value. WebCrypto only. A wrong passphrase fails authentication; it never decrypts to junk.
 
 export const PBKDF2_ITERATIONS = 600_000;
+/**
+ * A stored count above this is refused, not run: storage.local is writable by anyone with the
+ * profile, and a count of billions would hang the worker on every unlock (5 M ≈ 3 s here).
+ */
+export const MAX_PBKDF2_ITERATIONS = 5_000_000;
+
+/** Why a stored count cannot be used, or undefined when it can. */
+export function iterationProblem(iterations: unknown): string | undefined {
+  if (typeof iterations !== 'number' || !Number.isInteger(iterations) || iterations < 1) return 'The stored vault is damaged (its key-derivation count is not a whole number); wipe it and set the keys again';
+  if (iterations > MAX_PBKDF2_ITERATIONS) return `The stored vault asks for ${iterations.toLocaleString('en')} key-derivation rounds, more than the ${MAX_PBKDF2_ITERATIONS.toLocaleString('en')} QuickCancel allows; wipe it and set the keys again`;
+  return undefined;
+}
 
 export interface SealedBox {
   v: 1;

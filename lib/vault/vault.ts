@@ -5,7 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import type { VenueId } from '@/lib/model';
 import { forgetSigningKeys } from '../crypto/key-cache';
 import type { CredentialSource, CredentialsState } from './credentials';
-import { deriveKey, exportKey, importKey, newSalt, open, seal, type SealedBox } from './vault-crypto';
+import { deriveKey, exportKey, importKey, iterationProblem, newSalt, open, PBKDF2_ITERATIONS, seal, type SealedBox } from './vault-crypto';
 
 type Secrets = Partial<Record<VenueId, unknown>>;
 export type VaultResult = { ok: true } | { ok: false; error: string };
@@ -40,9 +40,19 @@ export class Vault implements CredentialSource {
   async unlock(passphrase: string): Promise<VaultResult> {
     const box = await boxItem.getValue();
     if (!box) return { ok: false, error: 'Set a passphrase in Settings first' };
+    const problem = iterationProblem(box.iterations);
+    if (problem) return { ok: false, error: problem };
     const key = await deriveKey(passphrase, box.salt, box.iterations);
     const secrets = await open<Secrets>(key, box);
     if (!secrets) return { ok: false, error: 'Wrong passphrase' };
+    // A vault sealed with fewer rounds than today's (an older version) is re-sealed now, while
+    // the passphrase is at hand.
+    if (box.iterations < PBKDF2_ITERATIONS) {
+      const salt = newSalt();
+      const stronger = await deriveKey(passphrase, salt);
+      await this.write(stronger, await seal(stronger, salt, secrets), secrets, true);
+      return { ok: true };
+    }
     await keyItem.setValue(await exportKey(key));
     this.unlocked = { key, box, secrets };
     return { ok: true };
@@ -69,6 +79,8 @@ export class Vault implements CredentialSource {
   async changePassphrase(current: string, next: string): Promise<VaultResult> {
     const box = await boxItem.getValue();
     if (!box) return { ok: false, error: 'There is no passphrase to change yet' };
+    const problem = iterationProblem(box.iterations);
+    if (problem) return { ok: false, error: problem };
     const secrets = await open<Secrets>(await deriveKey(current, box.salt, box.iterations), box);
     if (!secrets) return { ok: false, error: 'The current passphrase is wrong' };
     const salt = newSalt();

@@ -48,6 +48,7 @@ export function retryAfterMs(headers: Record<string, string>, nowMs: number): nu
 export function describeResponse(res: HttpResponse): string {
   if (res.transportError === 'timeout') return 'No answer from the venue within 10 s';
   if (res.transportError === 'aborted') return 'The request was aborted';
+  if (res.transportError === 'too-large') return 'The venue answered with more than 256 kB, which was not read';
   if (res.status === 0) return 'Could not reach the venue (network error)';
   const body = res.body.trim();
   const shape = !body

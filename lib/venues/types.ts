@@ -22,7 +22,7 @@ export interface HttpResponse {
   /** Lower-case names. */
   headers: Record<string, string>;
   body: string;
-  transportError?: 'timeout' | 'network' | 'aborted';
+  transportError?: 'timeout' | 'network' | 'aborted' | 'too-large';
 }
 
 export interface BuildInput<O, C> {

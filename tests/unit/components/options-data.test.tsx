@@ -62,6 +62,14 @@ describe('history export and clear', () => {
     expect(csvCell('+1')).toBe("'+1");
   });
 
+  it('CSV: a formula hidden behind whitespace, a line break or a full-width sign is defused too', () => {
+    for (const sneaky of [' =1+1', '\n=cmd|" /C calc"!A0', '\t@SUM(A1)', '\u3000+1', '＝1+1', '＋1', '－1', '＠SUM(A1)']) {
+      expect(csvCell(sneaky).replace(/^"/, '')).toMatch(/^'/);
+    }
+    expect(csvCell('Order not found')).toBe('Order not found');
+    expect(csvCell('order 12-34')).toBe('order 12-34');
+  });
+
   it('JSON: the entries as the journal holds them', () => {
     const e = entry();
     expect(JSON.parse(toJson([e]))).toEqual([e]);

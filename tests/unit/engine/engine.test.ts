@@ -179,6 +179,18 @@ describe('faults', () => {
     expect(entry).toMatchObject({ status: 'cancelled', attempts: 2 });
   });
 
+  it('a venue error that quotes the token is kept redacted and clipped: never in storage, history or export', async () => {
+    const token = PACE_TEST_CREDENTIALS.pocketful.accessToken;
+    sim.seed('pocketful', [{ id: '3010', extra: CO }]);
+    const body = JSON.stringify({ status: 'error', message: `Invalid session for token ${token}. ${'Please login again. '.repeat(200)}`, data: null });
+    sim.fault({ venue: 'pocketful', method: 'DELETE', fault: { kind: 'respond', status: 401, body, headers: { 'content-type': 'application/json' } } });
+    const entry = await (await engineWith()).cancel(page('pocketful', '3010'));
+    expect(entry.status).toBe('auth-failed');
+    expect(entry.message).toContain('[redacted]');
+    expect(entry.message!.length).toBeLessThanOrEqual(400);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(token);
+  });
+
   it('the cancel lands but its response is lost: verified as cancelled, never re-sent', async () => {
     sim.seed('pocketful', [{ id: '3003', extra: CO }]);
     sim.fault({ venue: 'pocketful', method: 'DELETE', fault: { kind: 'lose-response' } });

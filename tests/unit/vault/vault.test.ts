@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ed25519SignHex } from '../../../lib/crypto/ed25519';
 import { hmacSha256Hex } from '../../../lib/crypto/hmac';
 import { Vault } from '../../../lib/vault/vault';
-import { PBKDF2_ITERATIONS, type SealedBox } from '../../../lib/vault/vault-crypto';
+import { deriveKey, MAX_PBKDF2_ITERATIONS, newSalt, PBKDF2_ITERATIONS, seal, type SealedBox } from '../../../lib/vault/vault-crypto';
 
 const PASS = 'correct horse battery staple';
 const SECRET = { apiKey: 'zbp-api-key-visible', secretKey: 'zbp-SECRET-never-on-disk', authKind: 'apiKey' };
@@ -118,5 +118,48 @@ describe('the vault', () => {
     it('are dropped when it is wiped', async () => {
       expect(await imports((vault) => vault.wipe())).toEqual(['raw', 'pkcs8']);
     });
+  });
+});
+
+describe('the stored key-derivation count (storage.local is writable by anyone with the profile)', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const stored = async () => (await fakeBrowser.storage.local.get('vault')).vault as SealedBox;
+  const tamper = async (change: Partial<SealedBox>) => fakeBrowser.storage.local.set({ vault: { ...(await stored()), ...change } });
+
+  it('refuses a count above the ceiling without running it, and says what to do', async () => {
+    await new Vault().setup(PASS);
+    await tamper({ iterations: 2_000_000_000 });
+    const vault = new Vault();
+    await vault.lock();
+    const result = await vault.unlock(PASS);
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.error).toMatch(/more than the 5,000,000 QuickCancel allows; wipe it/);
+    expect(MAX_PBKDF2_ITERATIONS).toBe(5_000_000);
+  });
+
+  it('refuses a count that is not a whole positive number', async () => {
+    await new Vault().setup(PASS);
+    for (const iterations of [0, -5, 1.5, Number.NaN]) {
+      await tamper({ iterations });
+      const vault = new Vault();
+      await vault.lock();
+      expect(await vault.unlock(PASS)).toMatchObject({ ok: false, error: expect.stringMatching(/damaged/) });
+      expect(await vault.changePassphrase(PASS, 'next one')).toMatchObject({ ok: false });
+    }
+  });
+
+  it('re-seals a vault sealed with fewer rounds (an older version) at unlock, keeping the keys', async () => {
+    const salt = newSalt();
+    const weakKey = await deriveKey(PASS, salt, 1_000);
+    await fakeBrowser.storage.local.set({ vault: await seal(weakKey, salt, { pocketful: { accessToken: 'tok-123456' } }, 1_000) });
+    const vault = new Vault();
+    expect(await vault.unlock(PASS)).toEqual({ ok: true });
+    const resealed = await stored();
+    expect(resealed.iterations).toBe(PBKDF2_ITERATIONS);
+    expect(resealed.salt).not.toBe(salt);
+    const fresh = new Vault();
+    await fresh.lock();
+    expect(await fresh.unlock(PASS)).toEqual({ ok: true });
+    expect(await fresh.get('pocketful')).toEqual({ state: 'ok', credentials: { accessToken: 'tok-123456' } });
   });
 });
