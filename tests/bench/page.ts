@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch } from '../e2e/harness';
-import { median } from './stats';
+import { median, medianInterval } from './stats';
 import type { BenchRow } from './types';
 
 const ROWS = 5000;
@@ -202,6 +202,7 @@ export async function benchPage(): Promise<BenchRow[]> {
         baseline,
         budget: '≤ 1 ms of content-script work',
         withinBudget: rerender <= 1,
+        decide: { what: 'the figure', p50: rerender, interval: medianInterval(reps.flatMap((r) => r.rerender)), limit: 1 },
         samples: reps.length * CHANGES,
         note: 'MutationObserver callback + the per-task batch',
       },
@@ -212,6 +213,7 @@ export async function benchPage(): Promise<BenchRow[]> {
         baseline,
         budget: '≤ 1 ms of content-script work',
         withinBudget: statusEdit <= 1,
+        decide: { what: 'the figure', p50: statusEdit, interval: medianInterval(reps.flatMap((r) => r.statusEdit)), limit: 1 },
         samples: reps.length * CHANGES,
         note: 'the row turns COMPLETE (control removed) or back (control made)',
       },

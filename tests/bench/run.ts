@@ -9,6 +9,7 @@ import { benchClick } from './click';
 import { benchPage } from './page';
 import { cpuTimes, stealPercent } from './host';
 import { benchPopup } from './popup';
+import { MAX_TRUSTED_STEAL_PERCENT, verdictAtMost } from './stats';
 import type { BenchRow } from './types';
 
 const started = cpuTimes();
@@ -23,16 +24,22 @@ try {
   await h.close();
 }
 
-const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : '—');
-console.log('\n| what | figure | baseline (same run) | ratio | budget | |\n|---|---|---|---|---|---|');
+const steal = stealPercent(started, cpuTimes());
+const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(Math.abs(v) < 10 ? 2 : 1) : '—');
+const verdictOf = (r: BenchRow) => (r.decide ? verdictAtMost(r.decide.interval, r.decide.limit, steal) : r.withinBudget ? 'ok' : 'OVER');
+console.log('\n| what | figure | baseline (same run) | ratio | budget | 95% interval | |\n|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const ratio = r.baseline && r.baseline.value > 0 ? `${(r.value / r.baseline.value).toFixed(2)}×` : '';
   const base = r.baseline ? `${fmt(r.baseline.value)} ${r.unit} (${r.baseline.name})` : '';
-  console.log(`| ${r.name} | ${fmt(r.value)} ${r.unit}${r.samples ? ` (n=${r.samples})` : ''} | ${base} | ${ratio} | ${r.budget} | ${r.withinBudget ? 'ok' : 'OVER'} |`);
+  const d = r.decide;
+  const interval = d ? `${d.what}: ${fmt(d.p50)} [${fmt(d.interval.low)}, ${fmt(d.interval.high)}] ${r.unit}` : '';
+  console.log(`| ${r.name} | ${fmt(r.value)} ${r.unit}${r.samples ? ` (n=${r.samples})` : ''} | ${base} | ${ratio} | ${r.budget} | ${interval} | ${verdictOf(r)} |`);
 }
-const steal = stealPercent(started, cpuTimes());
-if (steal !== undefined) console.log(`\nHost CPU steal during the run: ${steal.toFixed(1)}% (time the hypervisor gave to other guests; every timing above grows with it).`);
-writeFileSync('bench-results.json', JSON.stringify({ at: new Date().toISOString(), hostCpuStealPercent: steal, rows }, null, 2));
-const over = rows.filter((r) => !r.withinBudget);
-console.log(over.length ? `\nOver budget: ${over.map((r) => r.name).join('; ')}` : '\nEvery figure is within its budget.');
+if (steal !== undefined) console.log(`\nHost CPU steal during the run: ${steal.toFixed(1)}% (time the hypervisor gave to other guests; every timing above grows with it; above ${MAX_TRUSTED_STEAL_PERCENT}% no timing is trusted).`);
+const verdicts = rows.map((r) => ({ ...r, verdict: verdictOf(r) }));
+writeFileSync('bench-results.json', JSON.stringify({ at: new Date().toISOString(), hostCpuStealPercent: steal, rows: verdicts }, null, 2));
+const over = verdicts.filter((r) => r.verdict === 'OVER');
+const unsure = verdicts.filter((r) => r.verdict === 'not trustworthy');
+console.log(over.length ? `\nOver budget: ${over.map((r) => r.name).join('; ')}` : '\nNo figure is over its budget.');
+if (unsure.length) console.log(`Not trustworthy this run (interval straddles the budget, or the host was busy): ${unsure.map((r) => r.name).join('; ')}`);
 console.log('Results written to bench-results.json');

@@ -8,6 +8,12 @@ export interface BenchRow {
   /** Budget as text (from DESIGN.md) and the check that says whether the figure meets it. */
   budget: string;
   withinBudget: boolean;
+  /**
+   * Where the budget is decided by an interval rather than one number: the quantity the budget
+   * is about (the figure itself, or e.g. its paired difference to the baseline), its p50 and 95%
+   * interval, and the limit it must stay at or under. A straddled limit reads 'not trustworthy'.
+   */
+  decide?: { what: string; p50: number; interval: { low: number; high: number }; limit: number };
   samples?: number;
   note?: string;
 }
