@@ -1,14 +1,19 @@
 // Keyboard shortcuts. `_execute_action` (open the popup: quick-cancel) is the browser's own; the
 // cancel-all shortcut acts on the venue of the tab in front.
 import { browser } from 'wxt/browser';
-import { matchesPattern } from '../match-pattern';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { VenueAdapter, VenueId } from '../venues/types';
 
 export const CANCEL_ALL_COMMAND = 'cancel-all-here';
 
 export function venueOfUrl(url: string | undefined, venues: Record<VenueId, VenueAdapter>): VenueId | undefined {
-  if (!url) return undefined;
-  return (Object.keys(venues) as VenueId[]).find((id) => venues[id].pageMatches.some((p) => matchesPattern(url, p)));
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '');
+  } catch {
+    return undefined;
+  }
+  return (Object.keys(venues) as VenueId[]).find((id) => venues[id].pageMatches.some((p) => new MatchPattern(p).includes(parsed)));
 }
 
 /** Opens the popup's cancel-all for the tab's venue, where the usual confirmation applies. */

@@ -7,7 +7,6 @@ import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
-import { checkCoinswitchKeyPair } from '../venues/coinswitch';
 import { isOrders, type VenueAdapter, type VenueId } from '../venues/types';
 
 export interface HandlerDeps {
@@ -126,10 +125,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const adapter = venues[m.venue];
       const parsed = adapter.credentialsSchema.safeParse(m.credentials);
       if (!parsed.success) return { ok: false, error: `${adapter.name}: ${firstIssue(parsed.error)}` };
-      if (m.venue === 'coinswitch') {
-        const mismatch = await checkCoinswitchKeyPair(parsed.data);
-        if (mismatch) return { ok: false, error: `CoinSwitch PRO: ${mismatch}` };
-      }
+      const mismatch = await adapter.checkCredentials?.(parsed.data);
+      if (mismatch) return { ok: false, error: `${adapter.name}: ${mismatch}` };
       let credentials = parsed.data;
       const completion = adapter.completeCredentials;
       if (completion?.needed(credentials)) {

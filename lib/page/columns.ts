@@ -1,9 +1,11 @@
 // What a column holds, from its header text in any case and spacing: "Order ID", "Order No.",
 // "Order #", "OMS Order ID", "Client Order ID", "Exch. Order ID", "Status", "Symbol"…
+import type { IdKind } from '../venues/descriptor';
+import { pageOf } from '../venues/pages';
 import type { VenueId } from '../venues/types';
 import { normHeader } from './text';
 
-export type IdKind = 'oms' | 'order' | 'client' | 'exchange' | 'bare';
+export type { IdKind };
 export type Field =
   | `id:${IdKind}`
   | 'trade'
@@ -44,14 +46,6 @@ export function classifyHeader(text: string): Field | undefined {
   return undefined;
 }
 
-/** Which id column each venue cancels by, best first. ZebPay cancels only by its client order id. */
-export const ID_PREFERENCE: Record<VenueId, IdKind[]> = {
-  pacetrader: ['oms', 'order', 'bare'],
-  pocketful: ['oms', 'order', 'bare'],
-  'zebpay-futures': ['client'],
-  tradernet: ['order', 'bare'],
-  coinswitch: ['order', 'bare'],
-};
 
 /** Hint names for the id columns not cancelled by. */
 export const OTHER_ID_HINT: Record<IdKind, string> = {
@@ -76,7 +70,8 @@ export interface ColumnPlan<K> {
 /** Turns classified columns (key → field, in display order) into what to read, for one venue. */
 export function planColumns<K>(columns: Array<[K, Field | undefined]>, venue: VenueId): ColumnPlan<K> | undefined {
   const first = (f: Field) => columns.find(([, c]) => c === f)?.[0];
-  const kind = ID_PREFERENCE[venue].find((k) => first(`id:${k}`) !== undefined);
+  // Which id column the venue cancels by, best first: its page.ts says.
+  const kind = pageOf[venue].idPreference.find((k) => first(`id:${k}`) !== undefined);
   if (!kind) return undefined;
   const id = first(`id:${kind}`)!;
   const hints: Array<[string, K]> = [];

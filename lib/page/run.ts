@@ -8,7 +8,8 @@ import { Injector } from './inject';
 import { portMessenger, CONTENT_PORT } from './messenger';
 import { PageWatcher } from './observe';
 import { PAGE_RULES_KEY, parseRules } from './rules';
-import type { PageRule, Recipe } from './types';
+import type { VenuePage } from '../venues/descriptor';
+import type { PageRule } from './types';
 import { SETTINGS_KEY } from '../settings-defaults';
 
 export interface PageContext {
@@ -18,13 +19,10 @@ export interface PageContext {
   onInvalidated(cb: () => void): unknown;
 }
 
-/**
- * Starts QuickCancel on this page for `venue`. `recipes` are the content script's own (its venue
- * family's), passed in so that each script carries only those.
- */
-export function startPage(venue: VenueId, ctx: PageContext, recipes: readonly Recipe[]): void {
+/** Starts QuickCancel on this page, for the venue whose page facts (its page.ts) are given. */
+export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ctx: PageContext): void {
   if (ctx.signal.aborted) return;
-  const recipe = recipes.find((r) => r.venues.includes(venue));
+  const { venue, recipe } = page;
   let rules: PageRule[] = [];
   const injector = new Injector(venue, portMessenger(() => browser.runtime.connect({ name: CONTENT_PORT })));
   const watcher = new PageWatcher(injector, { discover: () => discoverLayouts(document, venue, recipe, rules), alive: () => ctx.isValid });

@@ -1,5 +1,6 @@
 // Reading what a page shows: cell text, header names, status words and order ids, whatever the
 // markup around them (nested elements, icons, non-breaking spaces, upper-case wire words).
+import { pageOf } from '../venues/pages';
 import type { VenueId } from '../venues/types';
 import type { DetectedOrderRow } from './types';
 
@@ -41,18 +42,6 @@ export function isCancellableStatus(status: string | undefined): boolean {
   return !DONE.test(s);
 }
 
-/** What an id the venue cancels by looks like (the page-side twin of each adapter's idPattern). */
-// The OMS number is opaque text (seen as 202403132605 and 20210226-92); a word without a digit
-// ("No", "Order") is not one.
-const OMS_ID = /^(?=[^\d]*\d)[A-Za-z0-9-]{1,40}$/;
-
-export const PAGE_ID_PATTERNS: Record<VenueId, RegExp> = {
-  pacetrader: OMS_ID,
-  pocketful: OMS_ID,
-  'zebpay-futures': /^[\x21-\x7e]{1,128}$/,
-  tradernet: /^\d{1,16}$/,
-  coinswitch: /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/,
-};
 
 const ALNUM = /[A-Za-z0-9]/;
 const ID_ATTRS = ['title', 'data-clipboard-text', 'data-copy', 'data-value', 'aria-label'];
@@ -72,7 +61,8 @@ function idToken(text: string, pattern: RegExp): string | undefined {
  */
 export function cellId(cell: Element | null | undefined, venue: VenueId): string | undefined {
   if (!cell) return undefined;
-  const pattern = PAGE_ID_PATTERNS[venue];
+  // What an id the venue cancels by looks like on a page: its page.ts says.
+  const pattern = pageOf[venue].idPattern;
   const text = cellText(cell);
   if (text && pattern.test(text) && ALNUM.test(text)) return text;
   const fromText = text ? idToken(text, pattern) : undefined;

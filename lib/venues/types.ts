@@ -2,8 +2,10 @@
 // inputs into exact HTTP requests and HTTP responses into results. The engine does all I/O.
 import type { ZodType } from 'zod';
 
-export type VenueId = 'pacetrader' | 'pocketful' | 'zebpay-futures' | 'tradernet' | 'coinswitch';
-export const VENUE_IDS = ['pacetrader', 'pocketful', 'zebpay-futures', 'tradernet', 'coinswitch'] as const satisfies readonly VenueId[];
+import type { VenueId } from './registry';
+
+// The venue ids come from the registry, so that a new venue is one line there.
+export { VENUE_IDS, type VenueId } from './registry';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -121,6 +123,11 @@ export interface VenueAdapter<O = any, C = any> {
   /** Only where the venue has one. */
   cancelAll?: Operation<Record<string, never>, C, CancelOutcome>;
   completeCredentials?: CredentialsCompletion<C>;
+  /**
+   * A check beyond the schema before credentials are saved (CoinSwitch: the secret key belongs to
+   * the API key); null when they pass, else what is wrong, in words.
+   */
+  checkCredentials?(credentials: C): Promise<string | null>;
 }
 
 export function isOrders(r: OrdersResult): r is { orders: OrderView[] } {

@@ -1,7 +1,8 @@
 // Reading what a page shows: header synonyms, status words, ids inside nested markup.
 import { describe, expect, it } from 'vitest';
 import { classifyHeader, planColumns, type Field } from '../../../lib/page/columns';
-import { cellId, cellText, clampHints, isCancellableStatus, normHeader, PAGE_ID_PATTERNS } from '../../../lib/page/text';
+import { cellId, cellText, clampHints, isCancellableStatus, normHeader } from '../../../lib/page/text';
+import { pageOf } from '../../../lib/venues/pages';
 import { venues } from '../../../lib/venues';
 import { VENUE_IDS } from '../../../lib/venues/types';
 
@@ -121,7 +122,7 @@ describe('cell text and ids in nested markup', () => {
     };
     for (const venue of VENUE_IDS) {
       for (const id of samples[venue]!) {
-        expect(PAGE_ID_PATTERNS[venue].test(id)).toBe(true);
+        expect(pageOf[venue].idPattern.test(id)).toBe(true);
         expect(venues[venue].idPattern.test(id)).toBe(true);
       }
     }

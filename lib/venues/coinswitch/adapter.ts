@@ -1,16 +1,17 @@
 // CoinSwitch PRO (Spot) v2: shared/venues/coinswitch.md. Every request is signed with Ed25519 over
 // METHOD + decoded path-with-query + epoch; the body is not part of the signature.
 import { z } from 'zod';
-import { ed25519PublicKeyHex, ed25519SignHex } from '../crypto/ed25519';
-import { parseCancel, parseLookup, parseOpenOrders, parseServerTime } from './coinswitch-parse';
-import { firstIssue, missingField, refuse } from './common';
-import type { Built, HttpRequest, VenueAdapter } from './types';
+import { ed25519PublicKeyHex, ed25519SignHex } from '../../crypto/ed25519';
+import { parseCancel, parseLookup, parseOpenOrders, parseServerTime } from './parse';
+import { firstIssue, missingField, refuse } from '../common';
+import { coinswitch as descriptor } from './descriptor';
+import type { Built, HttpRequest, VenueAdapter } from '../types';
 
 const ORIGIN = 'https://coinswitch.co';
 const BASE = '/trade/api/v2';
 const HEX64 = /^[0-9a-fA-F]{64}$/;
 const ORDER_ID = /^[0-9a-fA-F-]{8,64}$/;
-const ID_HINT = 'a UUID like 698ed406-8ef5-4664-9779-f7978702a447';
+const ID_HINT = descriptor.ids.hint;
 
 // Printable ASCII keeps every filter value representable both percent-encoded (in the URL) and
 // decoded (in the signed string) without any Unicode normalisation question.
@@ -125,10 +126,10 @@ function fieldProblem(field: 'clientOrderId' | 'exchange' | 'symbol', value: unk
 const present = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
 
 export const coinswitch: VenueAdapter<CoinswitchOrder, CoinswitchCredentials> = {
-  id: 'coinswitch',
-  name: 'CoinSwitch PRO',
+  id: descriptor.id,
+  name: descriptor.name,
   idField: 'orderId',
-  idPattern: /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/,
+  idPattern: descriptor.ids.pattern,
   idHint: ID_HINT,
   // Get Order returns every cancel field (only order_id is needed).
   resolveWith: 'lookup',
@@ -138,9 +139,10 @@ export const coinswitch: VenueAdapter<CoinswitchOrder, CoinswitchCredentials> = 
     build: () => ({ method: 'GET', url: `${ORIGIN}${BASE}/time`, headers: {}, body: null }),
     parse: parseServerTime,
   },
-  pageMatches: ['https://coinswitch.co/pro/*', 'https://pro.coinswitch.co/*'],
-  apiOrigins: ['https://coinswitch.co/*'],
+  pageMatches: descriptor.page.matches,
+  apiOrigins: descriptor.apiOrigins,
   credentialsSchema: coinswitchCredentialsSchema,
+  checkCredentials: (credentials) => checkCoinswitchKeyPair(credentials),
   orderSchema: coinswitchOrderSchema,
 
   cancel: {
@@ -204,3 +206,5 @@ export async function checkCoinswitchKeyPair(credentials: unknown): Promise<stri
   if (derived === parsed.data.apiKey) return null;
   return 'key pair mismatch: the secret key does not belong to this API key — paste both keys of the same pair (generating a new pair in CoinSwitch PRO replaces the old one)';
 }
+
+export const adapters = [coinswitch];

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import {
   asciiToken, firstIssue, isExpired, isRecord, jwtExpiryMs, jwtPayload, missingField, num, parseJson,
   query, rateLimited, refuse, str, unknownIfNoAnswer,
-} from './common';
-import type { Built, BuildInput, CancelOutcome, HttpRequest, HttpResponse, OrderView, OrdersResult, VenueAdapter } from './types';
+} from '../common';
+import type { VenueDescriptor } from '../descriptor';
+import { pacetrader as pacetraderDescriptor, pocketful as pocketfulDescriptor } from './descriptor';
+import type { Built, BuildInput, CancelOutcome, HttpRequest, HttpResponse, OrderView, OrdersResult, VenueAdapter } from '../types';
 
 export const paceCredentialsSchema = z.object({
   accessToken: asciiToken(16, 4096),
@@ -30,8 +32,10 @@ const isKart = (executionType: string) => executionType === 'BO' || executionTyp
 
 type Auth = { headers: Record<string, string>; clientId: string } | { refused: CancelOutcome };
 
-export function createPaceOmsAdapter(opts: { venueId: 'pacetrader' | 'pocketful'; name: string; origin: string }): VenueAdapter<PaceOrder, PaceCredentials> {
-  const { origin, name } = opts;
+export function createPaceOmsAdapter(descriptor: VenueDescriptor<'pacetrader' | 'pocketful'>): VenueAdapter<PaceOrder, PaceCredentials> {
+  const { name } = descriptor;
+  // The OMS API is served from the terminal's own origin.
+  const origin = descriptor.apiOrigins[0]!.replace(/\/\*$/, '');
 
   /** Headers and client id; `needClientId: false` only for trading_info, which tells the client id. */
   function authenticate(credentials: unknown, nowMs: number, needClientId = true): Auth {
@@ -95,13 +99,13 @@ export function createPaceOmsAdapter(opts: { venueId: 'pacetrader' | 'pocketful'
   }
 
   return {
-    id: opts.venueId,
+    id: descriptor.id,
     name,
-    pageMatches: [`${origin}/*`],
-    apiOrigins: [`${origin}/*`],
+    pageMatches: descriptor.page.matches,
+    apiOrigins: descriptor.apiOrigins,
     idField: 'omsOrderId',
-    idPattern: /^[A-Za-z0-9-]{1,40}$/,
-    idHint: 'an OMS order number like 202403132605',
+    idPattern: descriptor.ids.pattern,
+    idHint: descriptor.ids.hint,
     resolveWith: 'openOrders',
     // Order APIs allow 25/s; the order book is a data API (10/s): stay under the smaller.
     rateLimit: { burst: 10, perSecond: 10 },
@@ -265,5 +269,6 @@ function parseHistory(res: HttpResponse, input: BuildInput<Partial<PaceOrder>, P
   return { orders: view ? [view] : [] };
 }
 
-export const pacetrader = createPaceOmsAdapter({ venueId: 'pacetrader', name: 'PaceTrader', origin: 'https://pacetrader.pacefin.in' });
-export const pocketful = createPaceOmsAdapter({ venueId: 'pocketful', name: 'Pocketful', origin: 'https://trade.pocketful.in' });
+export const pacetrader = createPaceOmsAdapter(pacetraderDescriptor);
+export const pocketful = createPaceOmsAdapter(pocketfulDescriptor);
+export const adapters = [pacetrader, pocketful];

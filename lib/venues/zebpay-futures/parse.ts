@@ -1,7 +1,7 @@
 // ZebPay Futures: response → result (shared/venues/zebpay-futures.md sections 6 and 7).
 // Pure and total: every function here returns a result for any status and any body.
-import { describeResponse, isRecord, num, parseJson, rateLimited, str } from './common';
-import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from './types';
+import { describeResponse, isRecord, num, parseJson, rateLimited, str } from '../common';
+import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const NAME = 'ZebPay Futures';
 const SYMBOL = /^[A-Za-z0-9]{2,32}$/;

@@ -1,7 +1,7 @@
 // Tradernet request signing (shared/venues/tradernet.md, section 4). Pure: time comes in as nowMs.
-import { hmacSha256Hex } from '../crypto/hmac';
-import { isRecord } from './common';
-import type { HttpRequest } from './types';
+import { hmacSha256Hex } from '../../crypto/hmac';
+import { isRecord } from '../common';
+import type { HttpRequest } from '../types';
 
 export type TradernetScheme = 'v2' | 'v3';
 export type TradernetParams = Record<string, string | number>;

@@ -1,9 +1,8 @@
 // Tradernet / Freedom24 web terminal: the orders widget is a table of BEM-named rows showing the
 // numeric order id (the exchange's order number is a different column and cannot cancel).
-import type { Recipe } from '../types';
+import type { Recipe } from '../../page/types';
 
 export const tradernetRecipe: Recipe = {
-  venues: ['tradernet'],
   row: 'tr.order-line',
   id: 'td.order-line__id',
   status: 'td.order-line__status',

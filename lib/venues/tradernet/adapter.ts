@@ -2,14 +2,16 @@
 // and open orders = `getNotifyOrderJson`. Two signing schemes per account: v2 (form + pre-sign +
 // nonce, the default) and v3 (JSON + timestamp).
 import { z } from 'zod';
-import { asciiToken, firstIssue, isRecord, missingField, refuse } from './common';
-import { parseCancel, parseOrders, toOrderId } from './tradernet-parse';
-import { signedRequest, type TradernetParams } from './tradernet-sign';
-import type { BuildInput, Built, VenueAdapter } from './types';
+import { asciiToken, firstIssue, isRecord, missingField, refuse } from '../common';
+import { parseCancel, parseOrders, toOrderId } from './parse';
+import { signedRequest, type TradernetParams } from './sign';
+import { tradernet as descriptor } from './descriptor';
+import { TRADERNET_DOMAINS } from './page';
+import type { BuildInput, Built, VenueAdapter } from '../types';
 
-export { preSign } from './tradernet-sign';
+export { preSign } from './sign';
 
-export const TRADERNET_DOMAINS = ['tradernet.com', 'freedom24.com', 'tradernet.global', 'tradernet.kz'] as const;
+export { TRADERNET_DOMAINS };
 export type TradernetDomain = (typeof TRADERNET_DOMAINS)[number];
 
 export const tradernetCredentialsSchema = z.object({
@@ -33,12 +35,6 @@ const orderIdSchema = z.union([
 export const tradernetOrderSchema = z.object({ orderId: orderIdSchema });
 /** What a page or a user gives (a number or a digit string); the schema's output is always a number. */
 export type TradernetOrder = z.input<typeof tradernetOrderSchema>;
-
-/**
- * The three origins a user may pick besides tradernet.com: optional host permissions, requested
- * when the user chooses that domain (README table), so they are not in `apiOrigins`.
- */
-export const TRADERNET_OPTIONAL_API_ORIGINS = ['https://freedom24.com/*', 'https://tradernet.global/*', 'https://tradernet.kz/*'];
 
 type Input = BuildInput<Partial<TradernetOrder>, TradernetCredentials>;
 
@@ -75,28 +71,19 @@ const parseOrderId = (input: Input | undefined): number | undefined => {
 };
 
 export const tradernet: VenueAdapter<TradernetOrder, TradernetCredentials> = {
-  id: 'tradernet',
-  name: 'Tradernet / Freedom24',
+  id: descriptor.id,
+  name: descriptor.name,
   idField: 'orderId',
-  idPattern: /^\d+$/,
-  idHint: 'a whole number',
+  idPattern: descriptor.ids.pattern,
+  idHint: descriptor.ids.hint,
   // Only the active list says whether an order is open (stat is not interpreted), so orders are
   // resolved and verified there; lookup (active_only=0) then tells "gone" from "never existed".
   resolveWith: 'openOrders',
   // No published limit; ≤ 2 req/s per key is QuickCancel's own cap (spec section 8, INFERENCE).
   rateLimit: { burst: 2, perSecond: 2 },
   // No server-time command: the engine reads the HTTP Date header of any Tradernet reply.
-  pageMatches: [
-    'https://tradernet.com/*',
-    'https://*.tradernet.com/*',
-    'https://freedom24.com/*',
-    'https://*.freedom24.com/*',
-    'https://tradernet.global/*',
-    'https://*.tradernet.global/*',
-    'https://tradernet.kz/*',
-    'https://*.tradernet.kz/*',
-  ],
-  apiOrigins: ['https://tradernet.com/*'],
+  pageMatches: descriptor.page.matches,
+  apiOrigins: descriptor.apiOrigins,
   credentialsSchema: tradernetCredentialsSchema,
   orderSchema: tradernetOrderSchema,
 
@@ -128,3 +115,5 @@ export const tradernet: VenueAdapter<TradernetOrder, TradernetCredentials> = {
     parse: (res, input) => parseOrders(res, input?.nowMs ?? 0, 'open-orders', parseOrderId(input)),
   },
 };
+
+export const adapters = [tradernet];

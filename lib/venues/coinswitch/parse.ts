@@ -1,6 +1,6 @@
 // CoinSwitch PRO (Spot) response parsing: shared/venues/coinswitch.md sections 5–7. Pure; never throws.
-import { describeResponse, isRecord, num, parseJson, rateLimited, str } from './common';
-import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from './types';
+import { describeResponse, isRecord, num, parseJson, rateLimited, str } from '../common';
+import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const VENUE = 'CoinSwitch PRO';
 

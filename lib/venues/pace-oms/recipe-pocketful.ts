@@ -1,9 +1,8 @@
 // Pocketful's web terminal (trade.pocketful.in, on the Tradelab OMS): the order book is a table
 // whose rows carry the OMS order number in its own cell.
-import type { Recipe } from '../types';
+import type { Recipe } from '../../page/types';
 
 export const pocketfulRecipe: Recipe = {
-  venues: ['pocketful'],
   row: 'tr.order-row',
   id: 'td.oms-id',
   status: '.status',

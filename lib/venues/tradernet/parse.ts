@@ -1,6 +1,6 @@
 // Tradernet responses → outcomes (shared/venues/tradernet.md, sections 5–7). Never throws.
-import { describeResponse, isRecord, num, parseJson, rateLimited, str, unknownIfNoAnswer } from './common';
-import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from './types';
+import { describeResponse, isRecord, num, parseJson, rateLimited, str, unknownIfNoAnswer } from '../common';
+import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 

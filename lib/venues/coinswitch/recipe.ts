@@ -1,10 +1,9 @@
 // CoinSwitch PRO (pro.coinswitch.co, coinswitch.co/pro): a virtualised list of div rows with CSS-
 // module class names (OpenOrders_row__<hash>); the hash changes with every deploy, the prefix does
 // not. The order id is a UUID, sometimes truncated on screen with the full value in a title.
-import type { Recipe } from '../types';
+import type { Recipe } from '../../page/types';
 
 export const coinswitchRecipe: Recipe = {
-  venues: ['coinswitch'],
   row: '[class*="OpenOrders_row__"]',
   id: '[class*="OpenOrders_orderId__"]',
   status: '[class*="OpenOrders_status__"]',

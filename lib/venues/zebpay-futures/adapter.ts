@@ -1,13 +1,14 @@
 // ZebPay Futures (shared/venues/zebpay-futures.md). Orders are cancelled by clientOrderId, with
 // either an HMAC-signed API key (timestamp inside the signed body or query) or a JWT bearer token.
 import { z } from 'zod';
-import { hmacSha256Hex } from '../crypto/hmac';
-import { asciiToken, firstIssue, isExpired, jwtExpiryMs, jwtPayload, missingField, query, refuse } from './common';
-import type { BuildInput, Built, HttpRequest, VenueAdapter } from './types';
-import { parseCancel, parseCancelAll, parseLookup, parseOpenOrders, parseServerTime } from './zebpay-futures-parse';
+import { hmacSha256Hex } from '../../crypto/hmac';
+import { asciiToken, firstIssue, isExpired, jwtExpiryMs, jwtPayload, missingField, query, refuse } from '../common';
+import { zebpayFutures as descriptor } from './descriptor';
+import type { BuildInput, Built, HttpRequest, VenueAdapter } from '../types';
+import { parseCancel, parseCancelAll, parseLookup, parseOpenOrders, parseServerTime } from './parse';
 
 const ORIGIN = 'https://futuresbe.zebpay.com';
-const NAME = 'ZebPay Futures';
+const NAME = descriptor.name;
 const SYMBOL = /^[A-Za-z0-9]{2,32}$/;
 // encodeURIComponent throws on these, and they cannot be an id anyone typed.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -117,11 +118,11 @@ const orderOf = (order: unknown): Record<string, unknown> =>
   typeof order === 'object' && order !== null ? (order as Record<string, unknown>) : {};
 
 export const zebpayFutures: VenueAdapter<ZebpayFuturesOrder, ZebpayFuturesCredentials> = {
-  id: 'zebpay-futures',
+  id: descriptor.id,
   name: NAME,
   idField: 'clientOrderId',
-  idPattern: /^[\x21-\x7e]{1,128}$/,
-  idHint: 'a client order id: 1–128 letters, digits or symbols without spaces (e.g. myLimitOrder456)',
+  idPattern: descriptor.ids.pattern,
+  idHint: descriptor.ids.hint,
   resolveWith: 'lookup',
   // The venue allows 3/s per key across all endpoints; staying at 2/s leaves room for the web app.
   rateLimit: { burst: 2, perSecond: 2 },
@@ -129,8 +130,8 @@ export const zebpayFutures: VenueAdapter<ZebpayFuturesOrder, ZebpayFuturesCreden
     build: () => ({ method: 'GET', url: `${ORIGIN}/api/v1/system/time`, headers: { Accept: 'application/json' }, body: null }),
     parse: parseServerTime,
   },
-  pageMatches: ['https://zebpay.com/*', 'https://*.zebpay.com/*'],
-  apiOrigins: ['https://futuresbe.zebpay.com/*'],
+  pageMatches: descriptor.page.matches,
+  apiOrigins: descriptor.apiOrigins,
   credentialsSchema: zebpayFuturesCredentialsSchema,
   orderSchema: zebpayFuturesOrderSchema,
 
@@ -187,3 +188,5 @@ export const zebpayFutures: VenueAdapter<ZebpayFuturesOrder, ZebpayFuturesCreden
     parse: (res, input) => parseCancelAll(res, input?.credentials, input?.nowMs ?? 0),
   },
 };
+
+export const adapters = [zebpayFutures];
