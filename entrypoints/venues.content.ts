@@ -1,4 +1,4 @@
-import { startPage } from '@/lib/page/run';
+import { startPage } from '@/lib/page/runtime/run';
 import { pageForHost, venuePages } from '@/lib/venues/pages';
 
 // One content script for every venue's trading pages (matches derived from each venue's page.ts);

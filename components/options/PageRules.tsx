@@ -2,7 +2,7 @@
 // detector understands. Stored in storage.local 'pageRules' (not secret), read by content scripts.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PAGE_RULES_KEY, parseRules } from '@/lib/page/rules';
+import { PAGE_RULES_KEY, parseRules } from '@/lib/page/detect/rules';
 import type { PageRule } from '@/lib/page/types';
 import { VENUE_IDS, type VenueId } from '@/lib/venues/types';
 import { venueInfo } from '../venue-info';

@@ -1,7 +1,7 @@
 // The background end of the content scripts' ports: each request goes through the same router
 // (message schema and sender checks) as a runtime message, and its reply goes back on the port
 // with the request's number, preceded by a "sent" note when a cancel request leaves.
-import { CONTENT_PORT, type PortLike, type PortProgress, type PortReply } from '../page/messenger';
+import { CONTENT_PORT, type PortLike, type PortProgress, type PortReply } from '../page/runtime/messenger';
 import type { OnSent } from './handlers';
 import type { Sender } from './router';
 

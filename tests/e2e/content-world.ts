@@ -2,7 +2,7 @@
 // messages a compromised or buggy content script could send, on either channel the background
 // listens on: a runtime message, or the content scripts' port.
 import type { BrowserContext, Page } from 'playwright-core';
-import { CONTENT_PORT } from '../../lib/page/messenger';
+import { CONTENT_PORT } from '../../lib/page/runtime/messenger';
 
 export type Channel = 'message' | 'port';
 

@@ -1,6 +1,6 @@
 // Two connected ends of a runtime port, as Chromium gives them: messages arrive asynchronously, in
 // order; disconnecting one end fires onDisconnect on the other only; a closed end throws on post.
-import type { PortLike } from '../../lib/page/messenger';
+import type { PortLike } from '../../lib/page/runtime/messenger';
 import type { Sender } from '../../lib/background/router';
 
 export interface FakePort extends PortLike {

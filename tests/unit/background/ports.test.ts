@@ -2,7 +2,7 @@
 // port's sender, and its reply goes back under the request's number.
 import { describe, expect, it, vi } from 'vitest';
 import { serveContentPort } from '../../../lib/background/ports';
-import { CONTENT_PORT } from '../../../lib/page/messenger';
+import { CONTENT_PORT } from '../../../lib/page/runtime/messenger';
 import { portPair } from '../fake-port';
 
 const TAB_SENDER = { id: 'ext', frameId: 0, url: 'https://trade.pocketful.in/orders', tab: { id: 7, url: 'https://trade.pocketful.in/orders' } };

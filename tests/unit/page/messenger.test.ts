@@ -1,7 +1,7 @@
 // The content script's port to the background: one port for every message, replies matched to
 // requests, and a request never left hanging when the port closes under it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { portMessenger, PortClosedError, type PortRequest } from '../../../lib/page/messenger';
+import { portMessenger, PortClosedError, type PortRequest } from '../../../lib/page/runtime/messenger';
 import { portPair, type FakePort } from '../fake-port';
 
 /** A background that answers each request with `answer(message)` after `delayMs`. */

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pocketfulPage } from '../../../lib/venues/pace-oms/page';
-import { startPage } from '../../../lib/page/run';
+import { startPage } from '../../../lib/page/runtime/run';
 import { serveContentPort } from '../../../lib/background/ports';
 import { portPair } from '../fake-port';
 import { namedPages } from '../../simulator/pages';

@@ -1,7 +1,7 @@
 // Reading what a page shows: header synonyms, status words, ids inside nested markup.
 import { describe, expect, it } from 'vitest';
-import { classifyHeader, planColumns, type Field } from '../../../lib/page/columns';
-import { cellId, cellText, clampHints, isCancellableStatus, normHeader } from '../../../lib/page/text';
+import { classifyHeader, planColumns, type Field } from '../../../lib/page/detect/columns';
+import { cellId, cellText, clampHints, isCancellableStatus, normHeader } from '../../../lib/page/detect/text';
 import { pageOf } from '../../../lib/venues/pages';
 import { venues } from '../../../lib/venues';
 import { VENUE_IDS } from '../../../lib/venues/types';

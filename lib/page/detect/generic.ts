@@ -1,11 +1,11 @@
 // The generic detector: order tables nobody wrote a recipe for. It finds the order-id column and
 // the status column from header text, skips tables of trades and history, and reads rows cell by
 // cell through the grid's column keys.
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '../../venues/types';
 import { classifyHeader, planColumns, type ColumnPlan } from './columns';
 import { CONTAINERS, findGrids, headerTexts, type Grid, type Key } from './grid';
 import { cellText, readRow } from './text';
-import type { Layout } from './types';
+import type { Layout } from '../types';
 
 const HISTORY = /(\b|_)(history|trades?|fills?|executed|completed|closed|past|transactions?)\b/i;
 const OPEN = /\b(open|active|pending|working|current)\b/i;

@@ -2,11 +2,11 @@
 // id column, by selector or by header text, for pages neither a recipe nor the generic detector
 // understands. Where the rows sit in a table or grid with headers, status and hints are read
 // from the headers as the generic detector would.
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '../../venues/types';
 import { classifyHeader, HINT_FIELDS } from './columns';
 import { CONTAINERS, findGrids, headerTexts, type Grid, type Key } from './grid';
 import { applyFinder, normHeader, readRow } from './text';
-import type { Layout, PageRule } from './types';
+import type { Layout, PageRule } from '../types';
 
 export const PAGE_RULES_KEY = 'pageRules';
 

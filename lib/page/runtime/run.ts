@@ -2,15 +2,15 @@
 // user's page rules from storage (followed as they change), torn down when the extension is
 // updated or reloaded (the context is invalidated) so a newer instance starts on a clean page.
 import { browser } from 'wxt/browser';
-import type { VenueId } from '../venues/types';
-import { discoverLayouts } from './discover';
+import type { VenueId } from '../../venues/types';
+import { discoverLayouts } from '../detect/discover';
 import { Injector } from './inject';
 import { portMessenger, CONTENT_PORT } from './messenger';
 import { PageWatcher } from './observe';
-import { PAGE_RULES_KEY, parseRules } from './rules';
-import type { VenuePage } from '../venues/descriptor';
-import type { PageRule } from './types';
-import { SETTINGS_KEY } from '../settings-defaults';
+import { PAGE_RULES_KEY, parseRules } from '../detect/rules';
+import type { VenuePage } from '../../venues/descriptor';
+import type { PageRule } from '../types';
+import { SETTINGS_KEY } from '../../settings-defaults';
 
 export interface PageContext {
   readonly signal: AbortSignal;

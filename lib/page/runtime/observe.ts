@@ -3,9 +3,9 @@
 // follows the change: the rows whose cells changed, the rows added, the rows removed. A new table
 // or a changed header makes it read the page's layouts again. Pages without an order book only
 // get a cheap look now and then, after their DOM settles.
-import type { Layout } from './types';
+import type { Layout } from '../types';
 import type { Injector } from './inject';
-import { CONTAINERS } from './grid';
+import { CONTAINERS } from '../detect/grid';
 
 export interface WatcherOptions {
   /** Reads the page's layouts; `active` false means no order book here (yet). */

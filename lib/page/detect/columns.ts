@@ -1,8 +1,8 @@
 // What a column holds, from its header text in any case and spacing: "Order ID", "Order No.",
 // "Order #", "OMS Order ID", "Client Order ID", "Exch. Order ID", "Status", "Symbol"…
-import type { IdKind } from '../venues/descriptor';
-import { pageOf } from '../venues/pages';
-import type { VenueId } from '../venues/types';
+import type { IdKind } from '../../venues/descriptor';
+import { pageOf } from '../../venues/pages';
+import type { VenueId } from '../../venues/types';
 import { normHeader } from './text';
 
 export type { IdKind };

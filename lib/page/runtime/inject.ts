@@ -1,13 +1,13 @@
 // Keeps exactly one Cancel control on every cancellable order row, row by row: the observer tells
 // it which rows changed, appeared or left, so its work follows the change, not the page's size.
 // On big books, rows are read (and get their control) as they come into view (IntersectionObserver).
-import type { JournalEntry } from '../engine/journal';
-import type { VenueId } from '../venues/types';
-import { playOutcomeTone } from '../sound';
+import type { JournalEntry } from '../../engine/journal';
+import type { VenueId } from '../../venues/types';
+import { playOutcomeTone } from '../../sound';
 import { CancelControl, type ControlState } from './control';
-import { detectRow } from './discover';
-import { clampHints } from './text';
-import type { DetectedOrderRow, Layout } from './types';
+import { detectRow } from '../detect/discover';
+import { clampHints } from '../detect/text';
+import type { DetectedOrderRow, Layout } from '../types';
 
 export interface Messenger {
   /** `onSent`: the background has handed the cancel request to the network (its reply follows). */

@@ -1,8 +1,8 @@
 // Reading what a page shows: cell text, header names, status words and order ids, whatever the
 // markup around them (nested elements, icons, non-breaking spaces, upper-case wire words).
-import { pageOf } from '../venues/pages';
-import type { VenueId } from '../venues/types';
-import type { DetectedOrderRow } from './types';
+import { pageOf } from '../../venues/pages';
+import type { VenueId } from '../../venues/types';
+import type { DetectedOrderRow } from '../types';
 
 // Whitespace of every kind, zero-width characters and icon-font glyphs (Unicode private use area).
 const NOISE = /[\s\u00a0\u200b-\u200d\u2060\ufeff\ue000-\uf8ff]+/g;

@@ -1,7 +1,7 @@
 // A venue's recipe as a layout: its selectors, read row by row. Lookups remember where in the row
 // the cell was last found, so rows of one shape cost a few child steps instead of a search each.
 import type { VenueId } from '../../venues/types';
-import { applyFinder, readRow } from '../text';
+import { applyFinder, readRow } from './text';
 import type { Layout, Recipe } from '../types';
 
 /** querySelector within a row, trying the path (child indices) where the last row had it first. */

@@ -1,12 +1,12 @@
 // Finds the order rows on a broker page, layered, first match wins (per row): the venue's recipe,
 // then the generic detector (only when the recipe reads no row: the page's markup may have
 // changed), then the user's page rules for anything the first two miss. Pure over the DOM.
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '../../venues/types';
 import { detectRow, discoverLayouts } from './discover';
 import { recipeFor } from './recipes';
-import type { DetectedOrderRow, PageRule } from './types';
+import type { DetectedOrderRow, PageRule } from '../types';
 
-export type { DetectedOrderRow, Layout, PageRule } from './types';
+export type { DetectedOrderRow, Layout, PageRule } from '../types';
 
 /** Every order row under root: which element, which id, which status, cancellable or not. */
 export function detectOrderRows(root: ParentNode, venue: VenueId, rules: PageRule[] = []): DetectedOrderRow[] {

@@ -3,11 +3,11 @@
 // user's page rules for anything the first two miss — and the row reader that applies them, first
 // match wins per row. Kept apart from the recipe registry so each content script carries only its
 // own venue's recipe.
-import type { VenueId } from '../venues/types';
+import type { VenueId } from '../../venues/types';
 import { genericLayouts } from './generic';
-import { recipeLayout } from './recipes/layout';
+import { recipeLayout } from './recipe-layout';
 import { ruleLayout } from './rules';
-import type { DetectedOrderRow, Layout, PageRule, Recipe } from './types';
+import type { DetectedOrderRow, Layout, PageRule, Recipe } from '../types';
 
 export interface Discovery {
   layouts: Layout[];
