@@ -32,13 +32,30 @@ export function describeResponse(res: HttpResponse): string {
   return `HTTP ${res.status} with ${shape}`;
 }
 
-/** The rows every venue's table starts with: no response, 5xx. */
-export function unknownIfNoAnswer(res: HttpResponse): CancelOutcome | undefined {
-  if (res.status === 0 || res.transportError) {
-    return { kind: 'unknown', message: `${describeResponse(res)}; the cancel may or may not have happened` };
+export interface FirstRules {
+  /** Ends the message when no answer came: what may or may not have happened, or what failed. */
+  noAnswer: string;
+  /** The venue's own authentication rows (its statuses, its words), checked before 429. */
+  auth?: () => CancelOutcome | undefined;
+  /** The venue's own words for a 429. */
+  rateLimitMessage?: string;
+}
+
+/**
+ * The rows every venue's reply table starts with, whatever the operation: no answer at all or a
+ * 5xx (the request may or may not have taken effect: unknown, with the reply described in words:
+ * empty body, HTML page, not JSON), then the venue's authentication rows, then 429 (rate-limited,
+ * with Retry-After). Undefined when the body decides.
+ */
+export function firstRules(res: HttpResponse, nowMs: number, rules: FirstRules): CancelOutcome | undefined {
+  if (res.status === 0 || res.transportError || res.status >= 500) {
+    return { kind: 'unknown', message: `${describeResponse(res)}; ${rules.noAnswer}` };
   }
-  if (res.status >= 500) {
-    return { kind: 'unknown', message: `${describeResponse(res)}; the cancel may or may not have happened` };
+  const auth = rules.auth?.();
+  if (auth) return auth;
+  if (res.status === 429) {
+    const limited = rateLimited(res, nowMs);
+    return rules.rateLimitMessage ? { ...limited, message: rules.rateLimitMessage } : limited;
   }
   return undefined;
 }

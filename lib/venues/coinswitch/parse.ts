@@ -1,5 +1,5 @@
 // CoinSwitch PRO (Spot) response parsing: shared/venues/coinswitch.md sections 5–7. Pure; never throws.
-import { describeResponse, isRecord, num, parseJson, rateLimited, str } from '../common';
+import { describeResponse, firstRules, isRecord, num, parseJson, str } from '../common';
 import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const VENUE = 'CoinSwitch PRO';
@@ -25,27 +25,25 @@ function venueMessage(json: unknown): string {
 
 const said = (message: string) => (message ? ` (CoinSwitch said: ${message})` : '');
 
-/** Rows shared by every operation: no answer, 5xx, 429, 401. */
+/** Rows shared by every operation: no answer, 5xx, 401, 429. */
 function commonRows(res: HttpResponse, json: unknown, nowMs: number, noAnswer: string): CancelOutcome | undefined {
-  if (res.status === 0 || res.transportError || res.status >= 500) {
-    return { kind: 'unknown', message: `${describeResponse(res)}; ${noAnswer}` };
-  }
-  if (res.status === 429) return rateLimited(res, nowMs);
-  if (res.status === 401) {
-    const message = venueMessage(json);
-    if (SKEW_WORDS.test(message)) {
-      return {
-        kind: 'auth-failed',
-        clockSkew: true,
-        message: `${VENUE} rejected the request time — this computer's clock is off; QuickCancel resyncs and retries once${said(message)}`,
-      };
-    }
+  return firstRules(res, nowMs, { noAnswer, auth: () => (res.status === 401 ? authFailed(json) : undefined) });
+}
+
+/** A 401: a clock the venue refuses (its words say so) or a key pair it does not accept. */
+function authFailed(json: unknown): CancelOutcome {
+  const message = venueMessage(json);
+  if (SKEW_WORDS.test(message)) {
     return {
       kind: 'auth-failed',
-      message: `${VENUE} rejected the API key or signature — check the key pair in Settings, or generate a new pair${said(message)}`,
+      clockSkew: true,
+      message: `${VENUE} rejected the request time — this computer's clock is off; QuickCancel resyncs and retries once${said(message)}`,
     };
   }
-  return undefined;
+  return {
+    kind: 'auth-failed',
+    message: `${VENUE} rejected the API key or signature — check the key pair in Settings, or generate a new pair${said(message)}`,
+  };
 }
 
 /** JSON-looking 2xx bodies only; anything else is 'unknown'. */

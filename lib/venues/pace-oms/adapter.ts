@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   asciiToken, firstIssue, isExpired, isRecord, jwtExpiryMs, jwtPayload, missingField, num, parseJson,
-  query, rateLimited, refuse, str, unknownIfNoAnswer,
+  firstRules, query, refuse, str,
 } from '../common';
 import type { VenueDescriptor } from '../descriptor';
 import { pacetrader as pacetraderDescriptor, pocketful as pocketfulDescriptor } from './descriptor';
@@ -159,15 +159,17 @@ function parseTradingInfo(res: HttpResponse, nowMs: number, name: string): Parti
 
 /** Outcomes shared by every Pace reply that is not a success. */
 function parseFailure(res: HttpResponse, nowMs: number, name: string, json: unknown): CancelOutcome | undefined {
-  const noAnswer = unknownIfNoAnswer(res);
-  if (noAnswer) return noAnswer;
   const env = isRecord(json) ? json : {};
   const errorCode = num(env.error_code);
   const message = envelopeMessage(env);
-  if (res.status === 401 || errorCode === 40000 || (res.status === 403 && env.error_type === 'TokenException')) {
-    return { kind: 'auth-failed', message: `${name} token expired or invalid — paste a new one in Settings${message ? ` (${message})` : ''}` };
-  }
-  if (res.status === 429) return rateLimited(res, nowMs);
+  const first = firstRules(res, nowMs, {
+    noAnswer: 'the cancel may or may not have happened',
+    auth: () =>
+      res.status === 401 || errorCode === 40000 || (res.status === 403 && env.error_type === 'TokenException')
+        ? { kind: 'auth-failed', message: `${name} token expired or invalid — paste a new one in Settings${message ? ` (${message})` : ''}` }
+        : undefined,
+  });
+  if (first) return first;
   const failed = env.status === 'error' || env.status === 'failed';
   if (failed && /not found|no data found|already (cancel|complet|execut|reject)/i.test(message)) {
     return { kind: 'already-closed', message };

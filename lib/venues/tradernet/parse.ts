@@ -1,5 +1,5 @@
 // Tradernet responses → outcomes (shared/venues/tradernet.md, sections 5–7). Never throws.
-import { describeResponse, isRecord, num, parseJson, rateLimited, str, unknownIfNoAnswer } from '../common';
+import { describeResponse, firstRules, isRecord, num, parseJson, str } from '../common';
 import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -61,15 +61,10 @@ function classify(err: TradernetError, alreadyClosed: boolean): CancelOutcome {
 
 /** The status rows every Tradernet reply shares; undefined when the body decides. */
 function byStatus(res: HttpResponse, nowMs: number, what: string): CancelOutcome | undefined {
-  if (res.status === 0 || res.transportError || res.status >= 500) {
-    return what === 'cancel' ? unknownIfNoAnswer(res) : { kind: 'unknown', message: `${describeResponse(res)}; ${what} failed` };
-  }
-  if (res.status === 429) return rateLimited(res, nowMs);
-  if (res.status === 401 || res.status === 403) {
-    const err = tradernetError(parseJson(res.body));
-    return authFailed(err?.text);
-  }
-  return undefined;
+  return firstRules(res, nowMs, {
+    noAnswer: what === 'cancel' ? 'the cancel may or may not have happened' : `${what} failed`,
+    auth: () => (res.status === 401 || res.status === 403 ? authFailed(tradernetError(parseJson(res.body))?.text) : undefined),
+  });
 }
 
 export function parseCancel(res: HttpResponse, nowMs: number): CancelOutcome {

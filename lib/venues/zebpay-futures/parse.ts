@@ -1,6 +1,6 @@
 // ZebPay Futures: response → result (shared/venues/zebpay-futures.md sections 6 and 7).
 // Pure and total: every function here returns a result for any status and any body.
-import { describeResponse, isRecord, num, parseJson, rateLimited, str } from '../common';
+import { describeResponse, firstRules, isRecord, num, parseJson, str } from '../common';
 import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const NAME = 'ZebPay Futures';
@@ -41,9 +41,23 @@ function isGone(env: Envelope | undefined): boolean {
  * Returns undefined for 2xx, 400 and 404, which each operation reads itself.
  */
 function commonFailure(res: HttpResponse, credentials: unknown, nowMs: number, what: string): CancelOutcome | undefined {
-  if (res.status === 0 || res.transportError || res.status >= 500) {
-    return { kind: 'unknown', message: `${describeResponse(res)}; ${what}` };
+  const first = firstRules(res, nowMs, {
+    noAnswer: what,
+    auth: () => authFailed(res, credentials),
+    rateLimitMessage: `${NAME} is rate-limiting requests; waiting before retrying`,
+  });
+  if (first) return first;
+  if (res.status >= 200 && res.status < 300) return undefined;
+  if (res.status === 400 || res.status === 404) return undefined;
+  if (res.status >= 400) {
+    const env = envelope(res.body);
+    return { kind: 'rejected', code: `HTTP_${res.status}`, message: env?.description || `${NAME} refused the request (${describeResponse(res)})` };
   }
+  return { kind: 'unknown', message: `${describeResponse(res)}; ${what}` };
+}
+
+/** 401 and 403: the key, the token or what the key may do. */
+function authFailed(res: HttpResponse, credentials: unknown): CancelOutcome | undefined {
   if (res.status === 401) {
     // The skew window is undocumented, so any 401 may be a clock problem: the engine resyncs and retries once.
     const message =
@@ -60,14 +74,7 @@ function commonFailure(res: HttpResponse, credentials: unknown, nowMs: number, w
       message: `${NAME} refused the request${said ? ` ("${said}")` : ''}: the key may lack the futures:trading permission or be bound to another IP address — check it in Settings`,
     };
   }
-  if (res.status === 429) return { ...rateLimited(res, nowMs), message: `${NAME} is rate-limiting requests; waiting before retrying` };
-  if (res.status >= 200 && res.status < 300) return undefined;
-  if (res.status === 400 || res.status === 404) return undefined;
-  if (res.status >= 400) {
-    const env = envelope(res.body);
-    return { kind: 'rejected', code: `HTTP_${res.status}`, message: env?.description || `${NAME} refused the request (${describeResponse(res)})` };
-  }
-  return { kind: 'unknown', message: `${describeResponse(res)}; ${what}` };
+  return undefined;
 }
 
 /** 400/404 that is not "gone". */
