@@ -11,4 +11,4 @@ export const manifestPermissions = {
 };
 
 /** Every venue's trading pages: where the content script runs. */
-export const venuePageMatches = unique(descriptors.flatMap((d) => d.page.matches));
+export const venuePageMatches = unique(descriptors.flatMap((d) => d.pageMatches));

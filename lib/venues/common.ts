@@ -79,6 +79,9 @@ export const unsupported = (what: string): Built =>
 export const asciiToken = (min: number, max: number) =>
   z.string().min(min).max(max).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
+/** The first characters of a public key, for a summary: enough to recognise it, never the whole key. */
+export const keyPrefix = (value: string, n = 6): string => (value.length > n + 2 ? `${value.slice(0, n)}…` : '…');
+
 /** 60 s of slack absorbs local clock error. */
 export const isExpired = (expiresAtMs: number | undefined, nowMs: number): boolean =>
   expiresAtMs !== undefined && expiresAtMs + 60_000 <= nowMs;

@@ -1,10 +1,10 @@
 // What the rest of the extension may know about a venue without loading its adapter: the facts the
 // page code, the popup, the options page and the manifest read. Kept free of zod and crypto, and
 // split by who reads it, so that each bundle carries only its part:
-//   <venue>/page.ts        page facts (every content script)
-//   <venue>/descriptor.ts  the descriptor, which includes the page facts (popup, manifest, background)
+//   <venue>/page.ts        page facts: matches, id pattern and column, recipe (the content script)
+//   <venue>/descriptor.ts  name, pages, origins, ids, quirks (popup, options, manifest, background)
 //   <venue>/form.ts        the credential form with its help text (options page)
-//   <venue>/adapter.ts     requests, responses, signing (background)
+//   <venue>/adapter.ts     requests, responses, signing, credential checks (background)
 import type { Recipe } from '../page/types';
 
 /** Which kind of id column a venue cancels by, read from a table's header text. */
@@ -45,14 +45,13 @@ export interface CredentialLabel {
 export interface VenueDescriptor<Id extends string = string> {
   id: Id;
   name: string;
-  page: VenuePage<Id>;
+  /** Content-script match patterns: the same array as its page facts' `matches`. */
+  pageMatches: string[];
   /** host_permissions: the API origins every user of the venue needs. */
   apiOrigins: string[];
   /** optional_host_permissions: origins asked for only when the user's credentials need them. */
   optionalApiOrigins?: string[];
   ids: VenueIds;
-  /** Describes stored credentials (already checked by the adapter's schema when saved). */
-  describeCredentials(credentials: Record<string, unknown>): CredentialLabel;
   /**
    * The optional origin these credentials need (Tradernet keys for another domain), asked for
    * when they are saved; undefined when none.

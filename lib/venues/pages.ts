@@ -15,8 +15,9 @@ export const pageOf = Object.fromEntries(venuePages.map((p) => [p.venue, p])) as
 export function pageForHost(hostname: string): VenuePage<VenueId> | undefined {
   return venuePages.find((p) =>
     p.matches.some((m) => {
-      const host = /^https:\/\/([^/]+)\//.exec(m)?.[1] ?? '';
-      return host.startsWith('*.') ? hostname.endsWith(host.slice(1)) : hostname === host;
+      // https://host/… or https://*.host/…
+      const host = m.split('/')[2]!;
+      return host[0] === '*' ? hostname.endsWith(host.slice(1)) : hostname === host;
     }),
   );
 }

@@ -2,6 +2,7 @@
 // inputs into exact HTTP requests and HTTP responses into results. The engine does all I/O.
 import type { ZodType } from 'zod';
 
+import type { CredentialLabel } from './descriptor';
 import type { VenueId } from './registry';
 
 // The venue ids come from the registry, so that a new venue is one line there.
@@ -128,6 +129,8 @@ export interface VenueAdapter<O = any, C = any> {
    * the API key); null when they pass, else what is wrong, in words.
    */
   checkCredentials?(credentials: C): Promise<string | null>;
+  /** Describes stored credentials for the options page: which kind, a key prefix, an expiry. */
+  describeCredentials(credentials: Record<string, unknown>): CredentialLabel;
 }
 
 export function isOrders(r: OrdersResult): r is { orders: OrderView[] } {

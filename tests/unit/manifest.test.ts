@@ -28,11 +28,11 @@ describe('manifest permissions', () => {
 
 describe('content script matches', () => {
   it('are exactly the registry’s trading pages', () => {
-    expect(sorted((venuePages.matches ?? []) as string[])).toEqual(sorted(descriptors.flatMap((d) => d.page.matches)));
-    expect(sorted(venuePageMatches)).toEqual(sorted(descriptors.flatMap((d) => d.page.matches)));
+    expect(sorted((venuePages.matches ?? []) as string[])).toEqual(sorted(descriptors.flatMap((d) => d.pageMatches)));
+    expect(sorted(venuePageMatches)).toEqual(sorted(descriptors.flatMap((d) => d.pageMatches)));
   });
 
   it('every adapter’s pageMatches are its descriptor’s', () => {
-    for (const d of descriptors) expect(venues[d.id].pageMatches).toEqual(d.page.matches);
+    for (const d of descriptors) expect(venues[d.id].pageMatches).toEqual(d.pageMatches);
   });
 });

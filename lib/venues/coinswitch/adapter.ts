@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ed25519PublicKeyHex, ed25519SignHex } from '../../crypto/ed25519';
 import { parseCancel, parseLookup, parseOpenOrders, parseServerTime } from './parse';
-import { firstIssue, missingField, refuse } from '../common';
+import { firstIssue, keyPrefix, missingField, refuse, str } from '../common';
 import { coinswitch as descriptor } from './descriptor';
 import type { Built, HttpRequest, VenueAdapter } from '../types';
 
@@ -139,10 +139,11 @@ export const coinswitch: VenueAdapter<CoinswitchOrder, CoinswitchCredentials> = 
     build: () => ({ method: 'GET', url: `${ORIGIN}${BASE}/time`, headers: {}, body: null }),
     parse: parseServerTime,
   },
-  pageMatches: descriptor.page.matches,
+  pageMatches: descriptor.pageMatches,
   apiOrigins: descriptor.apiOrigins,
   credentialsSchema: coinswitchCredentialsSchema,
   checkCredentials: (credentials) => checkCoinswitchKeyPair(credentials),
+  describeCredentials: (c) => ({ label: `API key ${keyPrefix(str(c.apiKey), 8)}` }),
   orderSchema: coinswitchOrderSchema,
 
   cancel: {

@@ -1,11 +1,12 @@
-// Where CoinSwitch PRO's web app is, and how its pages show an order id (a UUID).
+// How CoinSwitch PRO's web app shows an order id (a UUID): the content script's part of the venue.
 import type { VenuePage } from '../descriptor';
+import { COINSWITCH_ID, COINSWITCH_MATCHES } from './descriptor';
 import { coinswitchRecipe } from './recipe';
 
 export const coinswitchPage: VenuePage<'coinswitch'> = {
   venue: 'coinswitch',
-  matches: ['https://coinswitch.co/pro/*', 'https://pro.coinswitch.co/*'],
-  idPattern: /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/,
+  matches: COINSWITCH_MATCHES,
+  idPattern: COINSWITCH_ID,
   idPreference: ['order', 'bare'],
   recipe: coinswitchRecipe,
 };

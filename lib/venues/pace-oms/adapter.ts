@@ -101,7 +101,7 @@ export function createPaceOmsAdapter(descriptor: VenueDescriptor<'pacetrader' | 
   return {
     id: descriptor.id,
     name,
-    pageMatches: descriptor.page.matches,
+    pageMatches: descriptor.pageMatches,
     apiOrigins: descriptor.apiOrigins,
     idField: 'omsOrderId',
     idPattern: descriptor.ids.pattern,
@@ -110,6 +110,7 @@ export function createPaceOmsAdapter(descriptor: VenueDescriptor<'pacetrader' | 
     // Order APIs allow 25/s; the order book is a data API (10/s): stay under the smaller.
     rateLimit: { burst: 10, perSecond: 10 },
     credentialsSchema: paceCredentialsSchema,
+    describeCredentials,
     orderSchema: paceOrderSchema,
     cancel: {
       build: buildCancel,
@@ -269,6 +270,14 @@ function parseHistory(res: HttpResponse, input: BuildInput<Partial<PaceOrder>, P
   // An event's own `status` is the state at that moment; `order_status` may be a stale copy.
   const view = rowToView({ oms_order_id: input.order?.omsOrderId, ...latest, order_status: str(latest.status) || str(latest.order_status) });
   return { orders: view ? [view] : [] };
+}
+
+/** The token's client and expiry: never the token. */
+function describeCredentials(c: Record<string, unknown>) {
+  const expiresAtMs = jwtExpiryMs(jwtPayload(str(c.accessToken))) ?? num(c.expiresAtMs);
+  const client = str(c.clientId) || str(jwtPayload(str(c.accessToken))?.client_id);
+  const label = `Access token${client ? ` for client ${client}` : ''}`;
+  return expiresAtMs === undefined ? { label } : { label, expiresAtMs };
 }
 
 export const pacetrader = createPaceOmsAdapter(pacetraderDescriptor);

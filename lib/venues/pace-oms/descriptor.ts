@@ -1,7 +1,12 @@
 // PaceTrader and Pocketful: two brokers on one Tradelab OMS, so one adapter with two descriptors.
+// The OMS API is served from each web terminal's own origin.
 import type { VenueDescriptor, VenueIds } from '../descriptor';
-import { jwtExpiryMs, jwtPayload, num, str } from '../values';
-import { PACETRADER_ORIGIN, pacetraderPage, POCKETFUL_ORIGIN, pocketfulPage } from './page';
+
+export const PACETRADER_ORIGIN = 'https://pacetrader.pacefin.in';
+export const POCKETFUL_ORIGIN = 'https://trade.pocketful.in';
+// Named, so that the page facts take them without the rest of the descriptors.
+export const PACETRADER_MATCHES = [`${PACETRADER_ORIGIN}/*`];
+export const POCKETFUL_MATCHES = [`${POCKETFUL_ORIGIN}/*`];
 
 const ids: VenueIds = {
   pattern: /^[A-Za-z0-9-]{1,40}$/,
@@ -10,27 +15,18 @@ const ids: VenueIds = {
   example: '202403132605',
 };
 
-function describeCredentials(c: Record<string, unknown>) {
-  const expiresAtMs = jwtExpiryMs(jwtPayload(str(c.accessToken))) ?? num(c.expiresAtMs);
-  const client = str(c.clientId) || str(jwtPayload(str(c.accessToken))?.client_id);
-  const label = `Access token${client ? ` for client ${client}` : ''}`;
-  return expiresAtMs === undefined ? { label } : { label, expiresAtMs };
-}
-
 export const pacetrader: VenueDescriptor<'pacetrader'> = {
   id: 'pacetrader',
   name: 'PaceTrader',
-  page: pacetraderPage,
+  pageMatches: PACETRADER_MATCHES,
   apiOrigins: [`${PACETRADER_ORIGIN}/*`],
   ids,
-  describeCredentials,
 };
 
 export const pocketful: VenueDescriptor<'pocketful'> = {
   id: 'pocketful',
   name: 'Pocketful',
-  page: pocketfulPage,
+  pageMatches: POCKETFUL_MATCHES,
   apiOrigins: [`${POCKETFUL_ORIGIN}/*`],
   ids,
-  describeCredentials,
 };

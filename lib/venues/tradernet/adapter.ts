@@ -2,11 +2,11 @@
 // and open orders = `getNotifyOrderJson`. Two signing schemes per account: v2 (form + pre-sign +
 // nonce, the default) and v3 (JSON + timestamp).
 import { z } from 'zod';
-import { asciiToken, firstIssue, isRecord, missingField, refuse } from '../common';
+import { asciiToken, firstIssue, isRecord, keyPrefix, missingField, refuse, str } from '../common';
 import { parseCancel, parseOrders, toOrderId } from './parse';
 import { signedRequest, type TradernetParams } from './sign';
 import { tradernet as descriptor } from './descriptor';
-import { TRADERNET_DOMAINS } from './page';
+import { TRADERNET_DOMAINS } from './descriptor';
 import type { BuildInput, Built, VenueAdapter } from '../types';
 
 export { preSign } from './sign';
@@ -82,9 +82,12 @@ export const tradernet: VenueAdapter<TradernetOrder, TradernetCredentials> = {
   // No published limit; ≤ 2 req/s per key is QuickCancel's own cap (spec section 8, INFERENCE).
   rateLimit: { burst: 2, perSecond: 2 },
   // No server-time command: the engine reads the HTTP Date header of any Tradernet reply.
-  pageMatches: descriptor.page.matches,
+  pageMatches: descriptor.pageMatches,
   apiOrigins: descriptor.apiOrigins,
   credentialsSchema: tradernetCredentialsSchema,
+  describeCredentials: (c) => ({
+    label: `Public key ${keyPrefix(str(c.publicKey))} on ${str(c.domain) || TRADERNET_DOMAINS[0]} (${str(c.scheme) || 'v2'})`,
+  }),
   orderSchema: tradernetOrderSchema,
 
   cancel: {

@@ -2,7 +2,7 @@
 import type { ZodType } from 'zod';
 import type { CredentialForm } from '../descriptor';
 import { tradernetCredentialsSchema } from './adapter';
-import { TRADERNET_DOMAINS } from './page';
+import { TRADERNET_DOMAINS } from './descriptor';
 
 export const forms: Record<'tradernet', CredentialForm<ZodType>> = {
   tradernet: {

@@ -1,13 +1,11 @@
-// Where the Tradernet / Freedom24 web terminals are, and how their pages show an order id.
+// How the Tradernet / Freedom24 terminals show an order: the content script's part of the venue.
 import type { VenuePage } from '../descriptor';
+import { TRADERNET_MATCHES } from './descriptor';
 import { tradernetRecipe } from './recipe';
-
-/** The domains that issue Tradernet keys; a key works only on its own domain's API. */
-export const TRADERNET_DOMAINS = ['tradernet.com', 'freedom24.com', 'tradernet.global', 'tradernet.kz'] as const;
 
 export const tradernetPage: VenuePage<'tradernet'> = {
   venue: 'tradernet',
-  matches: TRADERNET_DOMAINS.flatMap((d) => [`https://${d}/*`, `https://*.${d}/*`]),
+  matches: TRADERNET_MATCHES,
   idPattern: /^\d{1,16}$/,
   idPreference: ['order', 'bare'],
   recipe: tradernetRecipe,

@@ -2,7 +2,7 @@
 // either an HMAC-signed API key (timestamp inside the signed body or query) or a JWT bearer token.
 import { z } from 'zod';
 import { hmacSha256Hex } from '../../crypto/hmac';
-import { asciiToken, firstIssue, isExpired, jwtExpiryMs, jwtPayload, missingField, query, refuse } from '../common';
+import { asciiToken, firstIssue, isExpired, jwtExpiryMs, jwtPayload, keyPrefix, missingField, query, refuse, str } from '../common';
 import { zebpayFutures as descriptor } from './descriptor';
 import type { BuildInput, Built, HttpRequest, VenueAdapter } from '../types';
 import { parseCancel, parseCancelAll, parseLookup, parseOpenOrders, parseServerTime } from './parse';
@@ -130,9 +130,14 @@ export const zebpayFutures: VenueAdapter<ZebpayFuturesOrder, ZebpayFuturesCreden
     build: () => ({ method: 'GET', url: `${ORIGIN}/api/v1/system/time`, headers: { Accept: 'application/json' }, body: null }),
     parse: parseServerTime,
   },
-  pageMatches: descriptor.page.matches,
+  pageMatches: descriptor.pageMatches,
   apiOrigins: descriptor.apiOrigins,
   credentialsSchema: zebpayFuturesCredentialsSchema,
+  describeCredentials(c) {
+    if (c.authKind !== 'jwt') return { label: `API key ${keyPrefix(str(c.apiKey))}` };
+    const expiresAtMs = jwtExpiryMs(jwtPayload(str(c.jwt)));
+    return expiresAtMs === undefined ? { label: 'JWT' } : { label: 'JWT', expiresAtMs };
+  },
   orderSchema: zebpayFuturesOrderSchema,
 
   cancel: {

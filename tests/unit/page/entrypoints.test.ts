@@ -9,13 +9,13 @@ const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe('venue-pages content script', () => {
   it('matches every venue’s trading pages, and only those', () => {
-    expect(sorted((script.matches ?? []) as string[])).toEqual(sorted(descriptors.flatMap((d) => d.page.matches)));
+    expect(sorted((script.matches ?? []) as string[])).toEqual(sorted(descriptors.flatMap((d) => d.pageMatches)));
     expect(script.matches).not.toContain('<all_urls>');
   });
 
   it('reads the same page facts as the registry', () => {
     expect(sorted(venuePages.map((p) => p.venue))).toEqual(sorted(descriptors.map((d) => d.id)));
-    for (const d of descriptors) expect(venuePages.find((p) => p.venue === d.id)).toBe(d.page);
+    for (const d of descriptors) expect(venuePages.find((p) => p.venue === d.id)?.matches).toBe(d.pageMatches);
   });
 
   it.each([

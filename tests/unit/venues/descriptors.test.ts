@@ -28,22 +28,22 @@ describe('the registry', () => {
 });
 
 describe.each(descriptors.map((d) => [d.id, d] as const))('%s descriptor', (id, d) => {
-  it('is keyed by its own id, and its page facts are the ones the content script reads', () => {
+  it('is keyed by its own id, and its pages are the ones its page facts (the content script) use', () => {
     expect(descriptorOf[id]).toBe(d);
-    expect(d.page.venue).toBe(id);
-    expect(pageOf[id]).toBe(d.page);
+    expect(pageOf[id].venue).toBe(id);
+    expect(pageOf[id].matches).toBe(d.pageMatches);
   });
 
   it('its id example is a well-formed id, on the page and for the adapter', () => {
     expect(d.ids.pattern.test(d.ids.example)).toBe(true);
-    expect(d.page.idPattern.test(d.ids.example)).toBe(true);
+    expect(pageOf[id].idPattern.test(d.ids.example)).toBe(true);
     expect(d.ids.hint).not.toBe('');
     expect(d.ids.label).not.toBe('');
   });
 
   it('every id its pages accept is one its adapter accepts', () => {
-    for (const id of [d.ids.example, '1', '20210226-92', 'x'.repeat(300), 'No', '—']) {
-      if (d.page.idPattern.test(id)) expect(d.ids.pattern.test(id)).toBe(true);
+    for (const sample of [d.ids.example, '1', '20210226-92', 'x'.repeat(300), 'No', '—']) {
+      if (pageOf[id].idPattern.test(sample)) expect(d.ids.pattern.test(sample)).toBe(true);
     }
   });
 
@@ -53,14 +53,14 @@ describe.each(descriptors.map((d) => [d.id, d] as const))('%s descriptor', (id, 
     expect(adapter.name).toBe(d.name);
     expect(adapter.idPattern).toBe(d.ids.pattern);
     expect(adapter.idHint).toBe(d.ids.hint);
-    expect(adapter.pageMatches).toEqual(d.page.matches);
+    expect(adapter.pageMatches).toEqual(d.pageMatches);
     expect(adapter.apiOrigins).toEqual(d.apiOrigins);
   });
 
   it('pages and API origins are https match patterns of named hosts', () => {
-    for (const p of [...d.page.matches, ...d.apiOrigins, ...(d.optionalApiOrigins ?? [])]) expect(p).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+\/.*$/);
-    expect(d.page.idPreference.length).toBeGreaterThan(0);
-    expect(d.page.recipe.row).not.toBe('');
+    for (const p of [...d.pageMatches, ...d.apiOrigins, ...(d.optionalApiOrigins ?? [])]) expect(p).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+\/.*$/);
+    expect(pageOf[id].idPreference.length).toBeGreaterThan(0);
+    expect(pageOf[id].recipe.row).not.toBe('');
   });
 
   it('its credential form is for its adapter’s schema', () => {
@@ -68,7 +68,7 @@ describe.each(descriptors.map((d) => [d.id, d] as const))('%s descriptor', (id, 
   });
 });
 
-describe('describeCredentials', () => {
+describe('the adapters’ describeCredentials', () => {
   const secrets = (c: Record<string, unknown>) => Object.entries(c).filter(([k]) => /secret|private|token|jwt/i.test(k)).map(([, v]) => String(v));
 
   it.each([
@@ -79,7 +79,7 @@ describe('describeCredentials', () => {
     ['tradernet', TRADERNET_TEST_CREDENTIALS],
     ['coinswitch', COINSWITCH_TEST_CREDENTIALS],
   ] as const)('%s: says what kind of credentials, never a secret', (id, credentials) => {
-    const { label } = descriptorOf[id].describeCredentials(credentials as Record<string, unknown>);
+    const { label } = venues[id].describeCredentials(credentials as Record<string, unknown>);
     expect(label).not.toBe('');
     for (const secret of secrets(credentials as Record<string, unknown>)) expect(label).not.toContain(secret.slice(0, 12));
   });
