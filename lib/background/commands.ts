@@ -7,13 +7,15 @@ import type { VenueAdapter, VenueId } from '../venues/types';
 export const CANCEL_ALL_COMMAND = 'cancel-all-here';
 
 export function venueOfUrl(url: string | undefined, venues: Record<VenueId, VenueAdapter>): VenueId | undefined {
-  let parsed: URL;
+  // MatchPattern throws on a malformed URL, and must be given a string: for a URL object it asks
+  // `instanceof Location`, which a service worker does not have.
+  if (!url) return undefined;
   try {
-    parsed = new URL(url ?? '');
+    new URL(url);
   } catch {
     return undefined;
   }
-  return (Object.keys(venues) as VenueId[]).find((id) => venues[id].pageMatches.some((p) => new MatchPattern(p).includes(parsed)));
+  return (Object.keys(venues) as VenueId[]).find((id) => venues[id].pageMatches.some((p) => new MatchPattern(p).includes(url)));
 }
 
 /** Opens the popup's cancel-all for the tab's venue, where the usual confirmation applies. */
