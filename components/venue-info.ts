@@ -1,11 +1,12 @@
-// What the popup needs to know about each venue, without importing the adapters (and every venue's
-// zod schemas and crypto) into the popup bundle. A unit test keeps these equal to the adapters.
-import { VENUE_IDS, type VenueId } from '@/lib/venues/types';
+// What the popup needs to know about each venue: its descriptor's name and id facts, without the
+// adapters (and every venue's zod schemas and crypto) in the popup bundle.
+import { descriptors } from '@/lib/venues/registry';
+import type { VenueId } from '@/lib/venues/types';
 
 export interface VenueInfo {
   id: VenueId;
   name: string;
-  /** Same as the adapter's: catches a typo before anything is sent. */
+  /** The adapter's own check: catches a typo before anything is sent. */
   idPattern: RegExp;
   idHint: string;
   /** What the venue's web UI calls the id, for the input's label. */
@@ -13,31 +14,18 @@ export interface VenueInfo {
   idExample: string;
 }
 
-const paceId = { idPattern: /^[A-Za-z0-9-]{1,40}$/, idHint: 'an OMS order number like 202403132605', idLabel: 'OMS order number', idExample: '202403132605' };
+const infoOf = (d: (typeof descriptors)[number]): VenueInfo => ({
+  id: d.id,
+  name: d.name,
+  idPattern: d.ids.pattern,
+  idHint: d.ids.hint,
+  idLabel: d.ids.label,
+  idExample: d.ids.example,
+});
 
-export const venueInfo: Record<VenueId, VenueInfo> = {
-  pacetrader: { id: 'pacetrader', name: 'PaceTrader', ...paceId },
-  pocketful: { id: 'pocketful', name: 'Pocketful', ...paceId },
-  'zebpay-futures': {
-    id: 'zebpay-futures',
-    name: 'ZebPay Futures',
-    idPattern: /^[\x21-\x7e]{1,128}$/,
-    idHint: 'a client order id: 1–128 letters, digits or symbols without spaces (e.g. myLimitOrder456)',
-    idLabel: 'client order id',
-    idExample: 'myLimitOrder456',
-  },
-  tradernet: { id: 'tradernet', name: 'Tradernet / Freedom24', idPattern: /^\d+$/, idHint: 'a whole number', idLabel: 'order id', idExample: '512734880' },
-  coinswitch: {
-    id: 'coinswitch',
-    name: 'CoinSwitch PRO',
-    idPattern: /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/,
-    idHint: 'a UUID like 698ed406-8ef5-4664-9779-f7978702a447',
-    idLabel: 'order id',
-    idExample: '698ed406-8ef5-4664-9779-f7978702a447',
-  },
-};
+export const venueList: VenueInfo[] = descriptors.map(infoOf);
 
-export const venueList: VenueInfo[] = VENUE_IDS.map((id) => venueInfo[id]);
+export const venueInfo = Object.fromEntries(venueList.map((v) => [v.id, v])) as Record<VenueId, VenueInfo>;
 
 /** The popup's check on a typed id: null when it may be sent, else what is wrong, in words. */
 export function idProblem(venue: VenueId, raw: string): string | null {

@@ -1,13 +1,14 @@
-// The only hosts the extension may talk to: the venues' API origins. Kept in one place and
-// checked against the adapters by a unit test.
+// The only hosts the extension may talk to, and the pages it runs on: derived from the venue
+// registry, so that a new venue needs no edit here.
+import { descriptors } from './venues/registry';
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
 export const manifestPermissions = {
-  host_permissions: [
-    'https://pacetrader.pacefin.in/*',
-    'https://trade.pocketful.in/*',
-    'https://futuresbe.zebpay.com/*',
-    'https://tradernet.com/*',
-    'https://coinswitch.co/*',
-  ],
-  // Tradernet keys work only on the domain that issued them; these are asked for when chosen.
-  optional_host_permissions: ['https://freedom24.com/*', 'https://tradernet.global/*', 'https://tradernet.kz/*'],
+  host_permissions: unique(descriptors.flatMap((d) => d.apiOrigins)),
+  // Asked for only when the user's credentials need them (Tradernet keys from another domain).
+  optional_host_permissions: unique(descriptors.flatMap((d) => d.optionalApiOrigins ?? [])),
 };
+
+/** Every venue's trading pages: where the content script runs. */
+export const venuePageMatches = unique(descriptors.flatMap((d) => d.pageMatches));

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { settingsSchema } from './settings';
 import type { Settings } from './settings-defaults';
-import { VENUE_IDS, type CancelOutcome, type JournalEntry, type OrderView, type VenueId } from './model';
+import type { CancelOutcome, JournalEntry, OrderView, VenueId } from './model';
+import { VENUE_IDS } from './venues/registry';
 
 const venueId = z.enum(VENUE_IDS);
 const orderId = z.string().trim().min(1).max(128);

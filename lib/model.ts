@@ -1,9 +1,11 @@
 // The vocabulary every layer speaks: venues, outcomes, orders, journal entries and the content
-// script's port protocol. It sits below all of them and imports nothing, so the popup, a content
-// script and the background can share these words without pulling in whoever produces them.
+// script's port protocol. It sits below all of them and imports nothing at run time, so the popup,
+// a content script and the background can share these words without pulling in whoever produces them.
 
-export type VenueId = 'pacetrader' | 'pocketful' | 'zebpay-futures' | 'tradernet' | 'coinswitch';
-export const VENUE_IDS = ['pacetrader', 'pocketful', 'zebpay-futures', 'tradernet', 'coinswitch'] as const satisfies readonly VenueId[];
+// The venue ids are the registry's, so that a new venue is one line there. Only the type is taken:
+// it is erased at build time, and the model still loads nothing.
+import type { VenueId } from './venues/registry';
+export type { VenueId };
 
 export type CancelOutcome =
   | { kind: 'cancelled'; message?: string; venueStatus?: string }

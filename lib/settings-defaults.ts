@@ -3,7 +3,8 @@
 // module: the popup and the content scripts read settings too, and neither library could be left
 // out of those bundles. The writing side (the background's versioned item) is lib/settings.ts.
 import { browser } from 'wxt/browser';
-import { VENUE_IDS, type VenueId } from './model';
+import type { VenueId } from './model';
+import { VENUE_IDS } from './venues/registry';
 
 /** storage.local key of the settings (not secret; only the background writes it). */
 export const SETTINGS_KEY = 'settings';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, MAX_AUTO_LOCK_MINUTES, parseSettings, SETTINGS_KEY, SETTINGS_VERSION, type Settings } from './settings-defaults';
-import { VENUE_IDS } from './model';
+import { VENUE_IDS } from './venues/registry';
 
 export const settingsSchema = z.object({
   confirmSingle: z.boolean(),

@@ -1,9 +1,10 @@
 // User page rules for the row detector: for a broker page that neither a recipe nor the generic
 // detector understands. Stored in storage.local 'pageRules' (not secret), read by content scripts.
 import { useEffect, useState } from 'preact/hooks';
-import { parseRules } from '@/lib/page/rules';
+import { parseRules } from '@/lib/page/detect/rules';
 import type { PageRule } from '@/lib/page/types';
-import { VENUE_IDS, type VenueId } from '@/lib/model';
+import type { VenueId } from '@/lib/model';
+import { VENUE_IDS } from '@/lib/venues/registry';
 import { savePageRules, watchPageRules } from '@/lib/rules-store';
 import { venueInfo } from '../venue-info';
 

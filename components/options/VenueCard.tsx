@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CredentialSummary, VaultState } from '@/lib/messages';
 import type { VenueId } from '@/lib/model';
+import { descriptorOf } from '@/lib/venues/registry';
 import { send } from '../api';
 import { venueInfo } from '../venue-info';
 import { collectCredentials, defaultValue, fieldErrors, venueForms, visibleFields } from './venue-forms';
@@ -30,11 +31,12 @@ export function expiryText(expiresAtMs: number, nowMs: number): { text: string; 
   return { text: `Token expires ${dateTime.format(expiresAtMs)} (in ${inWords}).`, expired: false };
 }
 
-/** Tradernet keys for another domain need that origin, an optional host permission. */
+/** Credentials some venues need an optional host permission for (Tradernet keys for another domain). */
 async function permissionFor(venue: VenueId, credentials: Record<string, unknown>): Promise<string | null> {
-  const domain = credentials.domain;
-  if (venue !== 'tradernet' || typeof domain !== 'string' || domain === 'tradernet.com') return null;
-  const origins = [`https://${domain}/*`];
+  const origin = descriptorOf[venue].optionalOrigin?.(credentials);
+  if (!origin) return null;
+  const domain = new URL(origin.replace('/*', '/')).hostname;
+  const origins = [origin];
   try {
     // request() straight away (it resolves true when already granted): Firefox drops the user
     // gesture after any earlier await.

@@ -7,7 +7,6 @@ import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
-import { checkCoinswitchKeyPair } from '../venues/coinswitch';
 import type { VenueAdapter } from '../venues/types';
 import type { CancelSource, JournalEntry, VenueId } from '@/lib/model';
 
@@ -119,10 +118,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const adapter = venues[m.venue];
       const parsed = adapter.credentialsSchema.safeParse(m.credentials);
       if (!parsed.success) return { ok: false, error: `${adapter.name}: ${firstIssue(parsed.error)}` };
-      if (m.venue === 'coinswitch') {
-        const mismatch = await checkCoinswitchKeyPair(parsed.data);
-        if (mismatch) return { ok: false, error: `CoinSwitch PRO: ${mismatch}` };
-      }
+      const mismatch = await adapter.checkCredentials?.(parsed.data);
+      if (mismatch) return { ok: false, error: `${adapter.name}: ${mismatch}` };
       // Asked once, here, so that no cancel waits for it.
       const completed = await engine.completeCredentials(m.venue, parsed.data);
       if ('error' in completed) return { ok: false, error: completed.error };

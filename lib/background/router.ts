@@ -1,8 +1,8 @@
 // Checks what a runtime message is and who sent it, then hands it to its handler. Content scripts
 // may only ask to cancel or for status, for the venue whose page they run on, from the top frame.
-import { matchesPattern } from '../match-pattern';
 import { contentMessageSchema, pageMessageSchema, type AnyReply, type MessageType, type MessageOf, type ReplyOf } from '../messages';
 import { firstIssue } from '../venues/common';
+import { venueOfUrl } from './commands';
 import type { VenueId } from '@/lib/model';
 import type { VenueAdapter } from '../venues/types';
 import { createHandlers, type Handler, type HandlerDeps, type OnSent } from './handlers';
@@ -43,7 +43,7 @@ export function createRouter(deps: RouterDeps) {
     const pageUrl = sender.url ?? sender.tab?.url ?? '';
     if (sender.frameId !== 0) return { ok: false, error: 'Refused: only the top frame may cancel' };
     const adapter = deps.venues[message.venue];
-    if (!adapter.pageMatches.some((p) => matchesPattern(pageUrl, p))) return { ok: false, error: `Refused: this page is not ${adapter.name}` };
+    if (venueOfUrl(pageUrl, deps.venues) !== message.venue) return { ok: false, error: `Refused: this page is not ${adapter.name}` };
     return dispatch(message, 'page', onSent);
   };
 }

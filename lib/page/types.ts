@@ -15,7 +15,6 @@ export interface DetectedOrderRow {
 
 /** Selectors for one venue's web UI, tested against its fixture pages. */
 export interface Recipe {
-  venues: VenueId[];
   /** One element per order. */
   row: string;
   /** Within a row: the cell holding the id to cancel by. */

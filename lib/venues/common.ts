@@ -1,37 +1,9 @@
 // Helpers every venue adapter shares. All pure; none of them throws.
 import { z } from 'zod';
 import type { Built, CancelOutcome, HttpResponse } from './types';
+import { isRecord, num, parseJson, str } from './values';
 
-/** JSON.parse that never throws: undefined for anything that is not JSON. */
-export function parseJson(body: string): unknown {
-  if (!body) return undefined;
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A field as a string ('' when absent or not a scalar). */
-export function str(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return '';
-}
-
-/** A field as a finite number (numeric strings accepted), or undefined. */
-export function num(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
-}
+export { isRecord, jwtExpiryMs, jwtPayload, num, parseJson, str } from './values';
 
 const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
@@ -61,13 +33,30 @@ export function describeResponse(res: HttpResponse): string {
   return `HTTP ${res.status} with ${shape}`;
 }
 
-/** The rows every venue's table starts with: no response, 5xx. */
-export function unknownIfNoAnswer(res: HttpResponse): CancelOutcome | undefined {
-  if (res.status === 0 || res.transportError) {
-    return { kind: 'unknown', message: `${describeResponse(res)}; the cancel may or may not have happened` };
+export interface FirstRules {
+  /** Ends the message when no answer came: what may or may not have happened, or what failed. */
+  noAnswer: string;
+  /** The venue's own authentication rows (its statuses, its words), checked before 429. */
+  auth?: () => CancelOutcome | undefined;
+  /** The venue's own words for a 429. */
+  rateLimitMessage?: string;
+}
+
+/**
+ * The rows every venue's reply table starts with, whatever the operation: no answer at all or a
+ * 5xx (the request may or may not have taken effect: unknown, with the reply described in words:
+ * empty body, HTML page, not JSON), then the venue's authentication rows, then 429 (rate-limited,
+ * with Retry-After). Undefined when the body decides.
+ */
+export function firstRules(res: HttpResponse, nowMs: number, rules: FirstRules): CancelOutcome | undefined {
+  if (res.status === 0 || res.transportError || res.status >= 500) {
+    return { kind: 'unknown', message: `${describeResponse(res)}; ${rules.noAnswer}` };
   }
-  if (res.status >= 500) {
-    return { kind: 'unknown', message: `${describeResponse(res)}; the cancel may or may not have happened` };
+  const auth = rules.auth?.();
+  if (auth) return auth;
+  if (res.status === 429) {
+    const limited = rateLimited(res, nowMs);
+    return rules.rateLimitMessage ? { ...limited, message: rules.rateLimitMessage } : limited;
   }
   return undefined;
 }
@@ -91,27 +80,8 @@ export const unsupported = (what: string): Built =>
 export const asciiToken = (min: number, max: number) =>
   z.string().min(min).max(max).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
-/** Decodes a JWT's payload without verifying it; undefined for anything else. */
-export function jwtPayload(token: string): Record<string, unknown> | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts[1]) return undefined;
-  try {
-    const b64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
-    const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-    const payload = parseJson(json);
-    return isRecord(payload) ? payload : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A JWT `exp` in ms: values above 1e11 are already ms, smaller ones are seconds. */
-export function jwtExpiryMs(payload: Record<string, unknown> | undefined): number | undefined {
-  const exp = num(payload?.exp);
-  if (exp === undefined) return undefined;
-  return exp > 1e11 ? exp : exp * 1000;
-}
+/** The first characters of a public key, for a summary: enough to recognise it, never the whole key. */
+export const keyPrefix = (value: string, n = 6): string => (value.length > n + 2 ? `${value.slice(0, n)}…` : '…');
 
 /** 60 s of slack absorbs local clock error. */
 export const isExpired = (expiresAtMs: number | undefined, nowMs: number): boolean =>

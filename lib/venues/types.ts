@@ -3,8 +3,12 @@
 import type { ZodType } from 'zod';
 import type { CancelOutcome, OrderView, VenueId } from '../model';
 
-// The shared vocabulary lives in lib/model; re-exported for the adapters that speak it.
-export { VENUE_IDS, type CancelOutcome, type OrderView, type OutcomeKind, type VenueId } from '../model';
+import type { CredentialLabel } from './descriptor';
+
+// The shared vocabulary lives in lib/model, the venue ids in the registry (a new venue is one line
+// there); re-exported for the adapters that speak them.
+export { VENUE_IDS } from './registry';
+export type { CancelOutcome, OrderView, OutcomeKind, VenueId } from '../model';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -95,6 +99,13 @@ export interface VenueAdapter<O = any, C = any> {
   /** Only where the venue has one. */
   cancelAll?: Operation<Record<string, never>, C, CancelOutcome>;
   completeCredentials?: CredentialsCompletion<C>;
+  /**
+   * A check beyond the schema before credentials are saved (CoinSwitch: the secret key belongs to
+   * the API key); null when they pass, else what is wrong, in words.
+   */
+  checkCredentials?(credentials: C): Promise<string | null>;
+  /** Describes stored credentials for the options page: which kind, a key prefix, an expiry. */
+  describeCredentials(credentials: Record<string, unknown>): CredentialLabel;
 }
 
 export function isOrders(r: OrdersResult): r is { orders: OrderView[] } {

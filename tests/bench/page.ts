@@ -23,10 +23,10 @@ async function pageBundle(): Promise<string> {
   const out = await build({
     stdin: {
       contents: `
-        import { Injector } from './lib/page/inject';
-        import { PageWatcher } from './lib/page/observe';
-        import { discoverLayouts } from './lib/page/discover';
-        import { pocketfulRecipe } from './lib/page/recipes/pocketful';
+        import { Injector } from './lib/page/runtime/inject';
+        import { PageWatcher } from './lib/page/runtime/observe';
+        import { discoverLayouts } from './lib/page/detect/discover';
+        import { pocketfulRecipe } from './lib/venues/pace-oms/recipe-pocketful';
         window.__qc = { Injector, PageWatcher, discoverLayouts, pocketfulRecipe };`,
       resolveDir: root,
       loader: 'ts',

@@ -1,21 +1,38 @@
-// The manifest asks for the venues' API origins and nothing more.
+// The manifest asks for the venues' API origins and nothing more, and runs its content script on
+// the venues' trading pages and nowhere else: all of it derived from the registry.
 import { describe, expect, it } from 'vitest';
-import { manifestPermissions } from '../../lib/manifest';
+import venuePages from '../../entrypoints/venues.content';
+import { manifestPermissions, venuePageMatches } from '../../lib/manifest';
 import { venues } from '../../lib/venues';
-import { TRADERNET_OPTIONAL_API_ORIGINS } from '../../lib/venues/tradernet';
+import { descriptors } from '../../lib/venues/registry';
+
+const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe('manifest permissions', () => {
-  it('host_permissions are exactly the adapters\' API origins', () => {
-    const origins = [...new Set(Object.values(venues).flatMap((v) => v.apiOrigins))].sort();
-    expect([...manifestPermissions.host_permissions].sort()).toEqual(origins);
+  it('host_permissions are exactly the registry’s API origins, and the adapters use the same', () => {
+    const origins = [...new Set(descriptors.flatMap((d) => d.apiOrigins))];
+    expect(sorted(manifestPermissions.host_permissions)).toEqual(sorted(origins));
+    expect(sorted([...new Set(Object.values(venues).flatMap((v) => v.apiOrigins))])).toEqual(sorted(origins));
   });
 
-  it('Tradernet\'s other domains are optional, asked for only when chosen', () => {
-    expect([...manifestPermissions.optional_host_permissions].sort()).toEqual([...TRADERNET_OPTIONAL_API_ORIGINS].sort());
+  it('optional_host_permissions are exactly the registry’s optional origins (Tradernet’s other domains)', () => {
+    expect(sorted(manifestPermissions.optional_host_permissions)).toEqual(['https://freedom24.com/*', 'https://tradernet.global/*', 'https://tradernet.kz/*']);
+    expect(sorted(manifestPermissions.optional_host_permissions)).toEqual(sorted(descriptors.flatMap((d) => d.optionalApiOrigins ?? [])));
   });
 
   it('never asks for every site', () => {
-    const all = [...manifestPermissions.host_permissions, ...manifestPermissions.optional_host_permissions];
+    const all = [...manifestPermissions.host_permissions, ...manifestPermissions.optional_host_permissions, ...venuePageMatches];
     expect(all.some((p) => p.includes('<all_urls>') || p.startsWith('*://') || p.startsWith('https://*/'))).toBe(false);
+  });
+});
+
+describe('content script matches', () => {
+  it('are exactly the registry’s trading pages', () => {
+    expect(sorted((venuePages.matches ?? []) as string[])).toEqual(sorted(descriptors.flatMap((d) => d.pageMatches)));
+    expect(sorted(venuePageMatches)).toEqual(sorted(descriptors.flatMap((d) => d.pageMatches)));
+  });
+
+  it('every adapter’s pageMatches are its descriptor’s', () => {
+    for (const d of descriptors) expect(venues[d.id].pageMatches).toEqual(d.pageMatches);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { send } from '../../components/api';
 import type { Handler } from '../../lib/background/handlers';
 import type { CancelReply, OkReply, ReplyOf, StatusReply, VaultStatusReply } from '../../lib/messages';
-import type { Messenger } from '../../lib/page/inject';
+import type { Messenger } from '../../lib/page/runtime/inject';
 
 describe('message and reply types', () => {
   it('a sender gets the reply of the message it sent, without naming it', () => {

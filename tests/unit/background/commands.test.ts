@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { venueOfUrl } from '../../../lib/background/commands';
 import { venues } from '../../../lib/venues';
 
@@ -15,5 +15,15 @@ describe('the venue of the tab a shortcut was pressed on', () => {
     [undefined, undefined],
   ])('%s → %s', (url, venue) => {
     expect(venueOfUrl(url, venues)).toBe(venue);
+  });
+
+  it('works where there is no Location (a service worker), and on a malformed URL', () => {
+    vi.stubGlobal('Location', undefined);
+    try {
+      expect(venueOfUrl('https://trade.pocketful.in/orders', venues)).toBe('pocketful');
+      expect(venueOfUrl('not a url', venues)).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

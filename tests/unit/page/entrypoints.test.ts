@@ -1,27 +1,38 @@
-// Each venue family's content script runs exactly where that venue's adapter says its web UI is.
+// The one venue-pages content script runs where the venues' web UIs are, and on each host starts
+// that host's venue.
 import { describe, expect, it } from 'vitest';
-import coinswitch from '../../../entrypoints/coinswitch.content';
-import pace from '../../../entrypoints/pace.content';
-import tradernet from '../../../entrypoints/tradernet.content';
-import zebpay from '../../../entrypoints/zebpay.content';
-import { venues } from '../../../lib/venues';
+import script from '../../../entrypoints/venues.content';
+import { descriptors } from '../../../lib/venues/registry';
+import { pageForHost, venuePages } from '../../../lib/venues/pages';
 
-const list = (s: { matches?: unknown }) => (s.matches ?? []) as string[];
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
-describe('content script matches', () => {
-  it.each([
-    ['pace', pace, [...venues.pocketful.pageMatches, ...venues.pacetrader.pageMatches]],
-    ['zebpay', zebpay, venues['zebpay-futures'].pageMatches],
-    ['tradernet', tradernet, venues.tradernet.pageMatches],
-    ['coinswitch', coinswitch, venues.coinswitch.pageMatches],
-  ])('%s.content matches its adapters\' pageMatches', (_, script, matches) => {
-    expect(sorted(list(script))).toEqual(sorted(matches));
-    expect(list(script)).not.toContain('<all_urls>');
+describe('venue-pages content script', () => {
+  it('matches every venue’s trading pages, and only those', () => {
+    expect(sorted((script.matches ?? []) as string[])).toEqual(sorted(descriptors.flatMap((d) => d.pageMatches)));
+    expect(script.matches).not.toContain('<all_urls>');
   });
 
-  it('every venue has a content script', () => {
-    const covered = [pace, zebpay, tradernet, coinswitch].flatMap(list);
-    for (const adapter of Object.values(venues)) for (const p of adapter.pageMatches) expect(covered).toContain(p);
+  it('reads the same page facts as the registry', () => {
+    expect(sorted(venuePages.map((p) => p.venue))).toEqual(sorted(descriptors.map((d) => d.id)));
+    for (const d of descriptors) expect(venuePages.find((p) => p.venue === d.id)?.matches).toBe(d.pageMatches);
+  });
+
+  it.each([
+    ['trade.pocketful.in', 'pocketful'],
+    ['pacetrader.pacefin.in', 'pacetrader'],
+    ['zebpay.com', 'zebpay-futures'],
+    ['www.zebpay.com', 'zebpay-futures'],
+    ['freedom24.com', 'tradernet'],
+    ['my.tradernet.kz', 'tradernet'],
+    ['pro.coinswitch.co', 'coinswitch'],
+    ['coinswitch.co', 'coinswitch'],
+  ])('%s is %s', (host, venue) => {
+    expect(pageForHost(host)?.venue).toBe(venue);
+  });
+
+  it('starts nothing on a host no venue claims', () => {
+    expect(pageForHost('example.com')).toBeUndefined();
+    expect(pageForHost('notzebpay.com')).toBeUndefined();
   });
 });

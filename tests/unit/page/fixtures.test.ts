@@ -1,8 +1,8 @@
 // Detection on every fixture page (each venue's web UI and each generic variant), rendered in
 // happy-dom by the same runtime the simulator serves: which rows, which ids, which cancellable.
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectOrderRows } from '../../../lib/page/detect';
-import { genericLayouts } from '../../../lib/page/generic';
+import { detectOrderRows } from '../../../lib/page/detect/detect';
+import { genericLayouts } from '../../../lib/page/detect/generic';
 import type { VenueId } from '../../../lib/venues/types';
 import { namedPages } from '../../simulator/pages';
 import { renderFixture } from '../../simulator/pages/spa';

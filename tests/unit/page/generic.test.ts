@@ -1,7 +1,7 @@
 // The generic detector on markup shapes no recipe knows, and user page rules.
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectOrderRows } from '../../../lib/page/detect';
-import { parseRules } from '../../../lib/page/rules';
+import { detectOrderRows } from '../../../lib/page/detect/detect';
+import { parseRules } from '../../../lib/page/detect/rules';
 import type { PageRule } from '../../../lib/page/types';
 import type { VenueId } from '../../../lib/venues/types';
 

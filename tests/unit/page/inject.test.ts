@@ -1,11 +1,11 @@
 // Controls and observation in happy-dom: one control per cancellable row whatever the page does,
 // incremental work, the status question per batch, the click → message → state loop.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CancelControl, testHooks } from '../../../lib/page/control';
-import { discoverLayouts } from '../../../lib/page/discover';
-import { recipeFor } from '../../../lib/page/recipes';
-import { Injector, SENDING_FEEDBACK_MS, type Messenger } from '../../../lib/page/inject';
-import { PageWatcher } from '../../../lib/page/observe';
+import { CancelControl, testHooks } from '../../../lib/page/runtime/control';
+import { discoverLayouts } from '../../../lib/page/detect/discover';
+import { recipeFor } from '../../../lib/page/detect/recipes';
+import { Injector, SENDING_FEEDBACK_MS, type Messenger } from '../../../lib/page/runtime/inject';
+import { PageWatcher } from '../../../lib/page/runtime/observe';
 import type { PageRule } from '../../../lib/page/types';
 import { namedPages } from '../../simulator/pages';
 import { renderFixture } from '../../simulator/pages/spa';

@@ -2,7 +2,7 @@
 // requests, and a request never left hanging when the port closes under it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PortRequest } from '../../../lib/model';
-import { portMessenger, PortClosedError } from '../../../lib/page/messenger';
+import { portMessenger, PortClosedError } from '../../../lib/page/runtime/messenger';
 import { portPair, type FakePort } from '../fake-port';
 
 /** A message the port carries: which one does not matter to the messenger, only that it is a request. */

@@ -2,8 +2,8 @@
 // messages over a port to the background, everything torn down when the extension context goes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { pocketfulRecipe } from '../../../lib/page/recipes/pocketful';
-import { startPage } from '../../../lib/page/run';
+import { pocketfulPage } from '../../../lib/venues/pace-oms/page';
+import { startPage } from '../../../lib/page/runtime/run';
 import { serveContentPort } from '../../../lib/background/ports';
 import { portPair } from '../fake-port';
 import { namedPages } from '../../simulator/pages';
@@ -24,7 +24,7 @@ function start() {
   const callbacks: Array<() => void> = [];
   const ctx = { signal: new AbortController().signal, isValid: true, onInvalidated: (cb: () => void) => callbacks.push(cb) };
   invalidate = () => callbacks.splice(0).forEach((cb) => cb());
-  startPage('pocketful', ctx, [pocketfulRecipe]);
+  startPage(pocketfulPage, ctx);
 }
 
 describe('startPage', () => {
@@ -59,7 +59,7 @@ describe('startPage', () => {
     const ac = new AbortController();
     ac.abort();
     document.body.innerHTML = '<table><thead><tr><th>Order ID</th></tr></thead><tbody><tr><td>202611220001</td></tr></tbody></table>';
-    startPage('pocketful', { signal: ac.signal, isValid: false, onInvalidated: () => undefined }, [pocketfulRecipe]);
+    startPage(pocketfulPage, { signal: ac.signal, isValid: false, onInvalidated: () => undefined });
     expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
   });
 });

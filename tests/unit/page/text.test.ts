@@ -1,7 +1,9 @@
 // Reading what a page shows: header synonyms, status words, ids inside nested markup.
 import { describe, expect, it } from 'vitest';
-import { classifyHeader, planColumns, type Field } from '../../../lib/page/columns';
-import { cellId, cellText, clampHints, isCancellableStatus, normHeader, PAGE_ID_PATTERNS } from '../../../lib/page/text';
+import { classifyHeader, planColumns, type Field } from '../../../lib/page/detect/columns';
+import { cellId, cellText, clampHints, isCancellableStatus, normHeader } from '../../../lib/page/detect/text';
+import { pageOf } from '../../../lib/venues/pages';
+import { descriptorOf } from '../../../lib/venues/registry';
 import { venues } from '../../../lib/venues';
 import { VENUE_IDS } from '../../../lib/venues/types';
 
@@ -120,8 +122,8 @@ describe('cell text and ids in nested markup', () => {
       tradernet: ['8391021'], coinswitch: ['698ed406-8ef5-4664-9779-f7978702a447'],
     };
     for (const venue of VENUE_IDS) {
-      for (const id of samples[venue]!) {
-        expect(PAGE_ID_PATTERNS[venue].test(id)).toBe(true);
+      for (const id of [...(samples[venue] ?? []), descriptorOf[venue].ids.example]) {
+        expect(pageOf[venue].idPattern.test(id)).toBe(true);
         expect(venues[venue].idPattern.test(id)).toBe(true);
       }
     }

@@ -3,7 +3,7 @@
 // answers fed back through the adapter's parsers (the round trip the product relies on).
 import { createPrivateKey, sign } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { coinswitch } from '../../../lib/venues/coinswitch';
+import { coinswitch } from '../../../lib/venues/coinswitch/adapter';
 import type { HttpRequest, HttpResponse } from '../../../lib/venues/types';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { COINSWITCH_TEST_CREDENTIALS, createCoinswitchSim } from '../../simulator/venues/coinswitch';

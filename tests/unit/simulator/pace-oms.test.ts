@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The Tradelab OMS simulator is strict, so a lenient simulator cannot hide an adapter bug.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pocketful } from '../../../lib/venues/pace-oms';
+import { pocketful } from '../../../lib/venues/pace-oms/adapter';
 import type { Built, HttpRequest } from '../../../lib/venues/types';
 import { sendToSimulator } from '../../simulator/https-client';
 import { startSimulator, type Simulator } from '../../simulator/server';

@@ -3,7 +3,7 @@
 // answers fed back through the adapter's parsers (the round trip the product relies on).
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { tradernet, type TradernetCredentials } from '../../../lib/venues/tradernet';
+import { tradernet, type TradernetCredentials } from '../../../lib/venues/tradernet/adapter';
 import type { Built, HttpRequest, HttpResponse, OrdersResult } from '../../../lib/venues/types';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { TRADERNET_SIM_CANCEL_DELAY_MS, TRADERNET_TEST_CREDENTIALS, createTradernetSim } from '../../simulator/venues/tradernet';

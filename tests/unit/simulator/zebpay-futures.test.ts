@@ -3,7 +3,7 @@
 // answer fed back through the adapter's parse (the round trip the product relies on).
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { zebpayFutures } from '../../../lib/venues/zebpay-futures';
+import { zebpayFutures } from '../../../lib/venues/zebpay-futures/adapter';
 import type { Built, HttpRequest, HttpResponse, OrdersResult } from '../../../lib/venues/types';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { createZebpayFuturesSim, ZEBPAY_TEST_CREDENTIALS, ZEBPAY_TEST_JWT } from '../../simulator/venues/zebpay-futures';

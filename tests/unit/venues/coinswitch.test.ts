@@ -4,7 +4,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import vectorFile from '../../fixtures/venues/vectors.json';
-import { checkCoinswitchKeyPair, coinswitch, encodeQueryValue } from '../../../lib/venues/coinswitch';
+import { checkCoinswitchKeyPair, coinswitch, encodeQueryValue } from '../../../lib/venues/coinswitch/adapter';
 import type { BuildInput, CancelOutcome, HttpRequest, HttpResponse, OrdersResult } from '../../../lib/venues/types';
 
 // Public vector C1's key pair (seed 00..1f): fake, published in the spec.

@@ -2,7 +2,7 @@
 // The Tradelab OMS adapter (PaceTrader, Pocketful), as specified in shared/venues/pace-oms.md.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pacetrader, pocketful } from '../../../lib/venues/pace-oms';
+import { pacetrader, pocketful } from '../../../lib/venues/pace-oms/adapter';
 import type { Built, CancelOutcome, HttpRequest, HttpResponse } from '../../../lib/venues/types';
 
 const NOW = 1_710_403_200_000;

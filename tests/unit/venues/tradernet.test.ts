@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import vectorFile from '../../fixtures/venues/vectors.json';
 import { hmacSha256Hex } from '../../../lib/crypto/hmac';
-import { preSign, tradernet, tradernetCredentialsSchema, tradernetOrderSchema, type TradernetCredentials } from '../../../lib/venues/tradernet';
-import { parseVenueDate } from '../../../lib/venues/tradernet-parse';
+import { preSign, tradernet, tradernetCredentialsSchema, tradernetOrderSchema, type TradernetCredentials } from '../../../lib/venues/tradernet/adapter';
+import { parseVenueDate } from '../../../lib/venues/tradernet/parse';
 import type { Built, CancelOutcome, HttpRequest, HttpResponse, OrdersResult } from '../../../lib/venues/types';
 
 const CREDS = { publicKey: 'TEST_PUBLIC_KEY', privateKey: 'TEST_SECRET_KEY', domain: 'tradernet.com', scheme: 'v2' } as const;

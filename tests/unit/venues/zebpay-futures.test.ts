@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import vectorFile from '../../fixtures/venues/vectors.json';
-import { zebpayFutures } from '../../../lib/venues/zebpay-futures';
+import { zebpayFutures } from '../../../lib/venues/zebpay-futures/adapter';
 import type { Built, CancelOutcome, HttpRequest, HttpResponse, OrdersResult } from '../../../lib/venues/types';
 
 const NOW = 1_712_345_678_901;

@@ -1,0 +1,57 @@
+// The generic detector: order tables nobody wrote a recipe for. It finds the order-id column and
+// the status column from header text, skips tables of trades and history, and reads rows cell by
+// cell through the grid's column keys.
+import type { VenueId } from '@/lib/model';
+import { classifyHeader, planColumns, type ColumnPlan } from './columns';
+import { CONTAINERS, findGrids, headerTexts, type Grid, type Key } from './grid';
+import { cellText, readRow } from './text';
+import type { Layout } from '../types';
+
+const HISTORY = /(\b|_)(history|trades?|fills?|executed|completed|closed|past|transactions?)\b/i;
+const OPEN = /\b(open|active|pending|working|current)\b/i;
+
+/** What a table is called: label, labelledby text, caption, id and class, and the heading just before it (up to two levels up). */
+export function labelOf(el: Element): string {
+  let label = '';
+  for (let node: Element | null = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
+    const by = node.getAttribute('aria-labelledby');
+    label += ` ${node.getAttribute('aria-label')} ${node.id} ${node.getAttribute('class')} ${by ? cellText(node.ownerDocument.getElementById(by)) : ''} ${cellText(node.querySelector(':scope > caption'))}`;
+    const heading = node.previousElementSibling;
+    if (heading && /^H[1-6]$/.test(heading.tagName)) return `${label} ${cellText(heading)}`;
+  }
+  return label;
+}
+
+function isHistory(grid: Grid, plan: ColumnPlan<Key>): boolean {
+  if (plan.trades) return true;
+  const label = labelOf(grid.header.closest(CONTAINERS) ?? grid.body);
+  return HISTORY.test(label) && !OPEN.test(label);
+}
+
+export function gridLayout(grid: Grid, plan: ColumnPlan<Key>, venue: VenueId): Layout {
+  return {
+    kind: 'generic',
+    rowSelector: grid.rowSelector,
+    container: grid.body,
+    owns: grid.owns,
+    read: (row) => readRow(row, venue, grid.cell, plan.id, plan.status, plan.hints),
+    rows: grid.rows,
+    slot: (row) => (plan.slot !== undefined ? grid.cell(row, plan.slot) : undefined) ?? row.lastElementChild ?? row,
+    valid: () => grid.header.isConnected && grid.body.isConnected && grid.columns.every(([, c]) => grid.header.contains(c)),
+    isStructure: (node) => grid.header.contains(node),
+  };
+}
+
+/** Order tables and grids under root that show the venue's cancel id (trade and history tables left out). */
+export function genericLayouts(root: ParentNode, venue: VenueId): Layout[] {
+  const layouts: Layout[] = [];
+  const taken = new Set<Element>();
+  for (const grid of findGrids(root)) {
+    if (taken.has(grid.body)) continue;
+    const plan = planColumns(headerTexts(grid).map(([k, text]) => [k, classifyHeader(text)]), venue);
+    if (!plan) continue;
+    taken.add(grid.body);
+    if (!isHistory(grid, plan)) layouts.push(gridLayout(grid, plan, venue));
+  }
+  return layouts;
+}

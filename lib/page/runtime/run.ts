@@ -1,0 +1,65 @@
+// What a venue's content script runs: detection, controls and observation on this page, the
+// user's page rules from storage (followed as they change), torn down when the extension is
+// updated or reloaded (the context is invalidated) so a newer instance starts on a clean page.
+import { browser } from 'wxt/browser';
+import { CONTENT_PORT, type VenueId } from '@/lib/model';
+import { discoverLayouts } from '../detect/discover';
+import { Injector } from './inject';
+import { portMessenger } from './messenger';
+import { PageWatcher } from './observe';
+import { PAGE_RULES_KEY, parseRules } from '../detect/rules';
+import type { VenuePage } from '../../venues/descriptor';
+import type { PageRule } from '../types';
+import { parseSettings, SETTINGS_KEY } from '../../settings-defaults';
+
+export interface PageContext {
+  readonly signal: AbortSignal;
+  /** WXT's check: false (and the invalidated callbacks run) once the extension context is gone. */
+  readonly isValid: boolean;
+  onInvalidated(cb: () => void): unknown;
+}
+
+/** Starts QuickCancel on this page, for the venue whose page facts (its page.ts) are given. */
+export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ctx: PageContext): void {
+  if (ctx.signal.aborted) return;
+  const { venue, recipe } = page;
+  let rules: PageRule[] = [];
+  const injector = new Injector(venue, portMessenger(() => browser.runtime.connect({ name: CONTENT_PORT })));
+  const watcher = new PageWatcher(injector, { discover: () => discoverLayouts(document, venue, recipe, rules), alive: () => ctx.isValid });
+  watcher.start();
+
+  const applyRules = (value: unknown) => {
+    rules = parseRules(value, venue);
+    watcher.refresh();
+  };
+  const applySettings = (value: unknown) => {
+    const settings = parseSettings(value);
+    injector.confirmSingle = settings.confirmSingle;
+    // A venue turned off in Settings gets no controls (the background refuses its cancels anyway).
+    if (settings.disabledVenues.includes(venue)) watcher.pause();
+    else watcher.resume();
+  };
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    if (PAGE_RULES_KEY in changes) applyRules(changes[PAGE_RULES_KEY]!.newValue);
+    if (SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]!.newValue);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  browser.storage.local.get([PAGE_RULES_KEY, SETTINGS_KEY]).then(
+    (stored) => {
+      if (ctx.signal.aborted) return;
+      applySettings(stored[SETTINGS_KEY]);
+      if (stored[PAGE_RULES_KEY] !== undefined) applyRules(stored[PAGE_RULES_KEY]);
+    },
+    () => undefined,
+  );
+
+  ctx.onInvalidated(() => {
+    watcher.stop();
+    try {
+      browser.storage.onChanged.removeListener(onChanged);
+    } catch {
+      // The extension context is gone already.
+    }
+  });
+}

@@ -1,0 +1,221 @@
+// ZebPay Futures: response → result (shared/venues/zebpay-futures.md sections 6 and 7).
+// Pure and total: every function here returns a result for any status and any body.
+import { describeResponse, firstRules, isRecord, num, parseJson, str } from '../common';
+import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
+
+const NAME = 'ZebPay Futures';
+const SYMBOL = /^[A-Za-z0-9]{2,32}$/;
+// ccxt's unified terminal words plus the raw CANCELED; compared in lower case.
+const TERMINAL = new Set(['filled', 'canceled', 'cancelled', 'closed', 'rejected', 'expired']);
+const OPEN = new Set(['new', 'open']);
+
+interface Envelope {
+  data: unknown;
+  description: string;
+  statusCode: string;
+  texts: string[];
+}
+
+/** The { statusDescription, data, statusCode, customMessage[] } envelope, or undefined for non-JSON / non-objects. */
+function envelope(body: string): Envelope | undefined {
+  const json = parseJson(body);
+  if (!isRecord(json)) return undefined;
+  const custom = Array.isArray(json.customMessage) ? json.customMessage.map(str).filter(Boolean) : [str(json.customMessage)];
+  const description = str(json.statusDescription).slice(0, 200);
+  const texts = [description, str(json.message), str(json.error), ...custom].filter(Boolean);
+  return { data: json.data, description, statusCode: str(json.statusCode), texts };
+}
+
+const authKindOf = (credentials: unknown): string =>
+  isRecord(credentials) && typeof credentials.authKind === 'string' ? credentials.authKind : 'apiKey';
+
+/** "Not found / already closed": statusCode 3013 or the wording ccxt maps to OrderNotFound (UNCONFIRMED). */
+function isGone(env: Envelope | undefined): boolean {
+  if (!env) return false;
+  if (env.statusCode === '3013') return true;
+  return env.texts.some((t) => /not\s*found|does\s*not\s*exist|already/i.test(t));
+}
+
+/**
+ * The rows every operation shares: no answer / 5xx, 401, 403, 429 and unexpected statuses.
+ * Returns undefined for 2xx, 400 and 404, which each operation reads itself.
+ */
+function commonFailure(res: HttpResponse, credentials: unknown, nowMs: number, what: string): CancelOutcome | undefined {
+  const first = firstRules(res, nowMs, {
+    noAnswer: what,
+    auth: () => authFailed(res, credentials),
+    rateLimitMessage: `${NAME} is rate-limiting requests; waiting before retrying`,
+  });
+  if (first) return first;
+  if (res.status >= 200 && res.status < 300) return undefined;
+  if (res.status === 400 || res.status === 404) return undefined;
+  if (res.status >= 400) {
+    const env = envelope(res.body);
+    return { kind: 'rejected', code: `HTTP_${res.status}`, message: env?.description || `${NAME} refused the request (${describeResponse(res)})` };
+  }
+  return { kind: 'unknown', message: `${describeResponse(res)}; ${what}` };
+}
+
+/** 401 and 403: the key, the token or what the key may do. */
+function authFailed(res: HttpResponse, credentials: unknown): CancelOutcome | undefined {
+  if (res.status === 401) {
+    // The skew window is undocumented, so any 401 may be a clock problem: the engine resyncs and retries once.
+    const message =
+      authKindOf(credentials) === 'jwt'
+        ? `${NAME} rejected the login token (JWT) — it may have expired; paste a new one in Settings`
+        : `${NAME} rejected the API key or signature — check the key and secret in Settings (a wrong clock can also cause this)`;
+    return { kind: 'auth-failed', message, clockSkew: true };
+  }
+  if (res.status === 403) {
+    // 403 covers a missing scope, an IP binding and account gates; the venue's words tell them apart.
+    const said = envelope(res.body)?.description;
+    return {
+      kind: 'auth-failed',
+      message: `${NAME} refused the request${said ? ` ("${said}")` : ''}: the key may lack the futures:trading permission or be bound to another IP address — check it in Settings`,
+    };
+  }
+  return undefined;
+}
+
+/** 400/404 that is not "gone". */
+function refusal(res: HttpResponse, env: Envelope | undefined): CancelOutcome {
+  // ZebPay's newer error-handling page answers a bad signature or a stale timestamp with 400, not
+  // 401 as the spec's table says: read either as what it is, so a skewed clock still gets a resync.
+  const said = env?.texts.join(' ') ?? '';
+  if (res.status === 400 && /timestamp/i.test(said)) {
+    return { kind: 'auth-failed', clockSkew: true, message: `${NAME} rejected the request's timestamp (${env?.description || 'stale'}) — resyncing the clock` };
+  }
+  if (res.status === 400 && /signature/i.test(said)) {
+    return { kind: 'auth-failed', message: `${NAME} rejected the signature — check the API key and secret in Settings` };
+  }
+  if (res.status === 400) {
+    return {
+      kind: 'rejected',
+      code: env?.statusCode || 'HTTP_400',
+      message: env?.description || `${NAME} refused the request (${describeResponse(res)})`,
+    };
+  }
+  return { kind: 'rejected', code: 'HTTP_404', message: env?.description || `${NAME} does not know this request (${describeResponse(res)})` };
+}
+
+const MAYBE = 'the cancel may or may not have happened — checking the order';
+
+/** Cancel: section 6, top to bottom. */
+export function parseCancel(res: HttpResponse, credentials: unknown, nowMs: number): CancelOutcome {
+  const failure = commonFailure(res, credentials, nowMs, MAYBE);
+  if (failure) return failure;
+  const env = envelope(res.body);
+  if (res.status === 400 || res.status === 404) {
+    if (isGone(env)) return { kind: 'already-closed', message: `${NAME}: the order is already closed or was not found` };
+    return refusal(res, env);
+  }
+  if (!env) return { kind: 'unknown', message: `${describeResponse(res)}; ${MAYBE}` };
+  const data = isRecord(env.data) ? env.data : {};
+  const info = isRecord(data.info) ? data.info : {};
+  if (info.success === false) {
+    return { kind: 'rejected', code: 'ZEBPAY_CANCEL_FAILED', message: env.description || `${NAME} could not cancel the order` };
+  }
+  const status = str(data.status);
+  const infoStatus = str(info.status);
+  if (/^cancell?ed$/i.test(status) || infoStatus.toUpperCase() === 'CANCELED') {
+    return { kind: 'cancelled', message: `${NAME} cancelled the order`, venueStatus: status || infoStatus };
+  }
+  return {
+    kind: 'pending',
+    message: `${NAME} accepted the cancel${status ? ` (status "${status.slice(0, 40)}")` : ''}; checking the order`,
+    ...(status ? { venueStatus: status } : {}),
+  };
+}
+
+/** Cancel-all: the list of cancelled orders; an empty list means nothing was open. */
+export function parseCancelAll(res: HttpResponse, credentials: unknown, nowMs: number): CancelOutcome {
+  const failure = commonFailure(res, credentials, nowMs, 'some orders may or may not have been cancelled — checking open orders');
+  if (failure) return failure;
+  const env = envelope(res.body);
+  if (res.status === 400 || res.status === 404) {
+    if (isGone(env)) return { kind: 'already-closed', message: `${NAME}: there were no open orders to cancel` };
+    return refusal(res, env);
+  }
+  if (!env) return { kind: 'unknown', message: `${describeResponse(res)}; some orders may or may not have been cancelled — checking open orders` };
+  if (!Array.isArray(env.data)) return { kind: 'pending', message: `${NAME} accepted cancel-all; checking open orders` };
+  if (env.data.length === 0) return { kind: 'already-closed', message: `${NAME}: there were no open orders to cancel` };
+  const n = env.data.length;
+  return { kind: 'cancelled', message: `${NAME} cancelled ${n} open order${n === 1 ? '' : 's'}` };
+}
+
+/** Section 7: terminal words close; "new"/"open" and anything with quantity left stay open. */
+function stateOf(status: string, remaining: number | undefined, listedAsOpen: boolean): OrderView['state'] {
+  const s = status.toLowerCase();
+  if (TERMINAL.has(s)) return 'closed';
+  if (listedAsOpen || OPEN.has(s)) return 'open';
+  return remaining === 0 ? 'closed' : 'open';
+}
+
+function toView(raw: unknown, listedAsOpen: boolean, fallbackKey?: string): OrderView | undefined {
+  if (!isRecord(raw)) return undefined;
+  const key = str(raw.clientOrderId) || fallbackKey || '';
+  if (!key) return undefined;
+  const info = isRecord(raw.info) ? raw.info : {};
+  const venueStatus = str(raw.status) || str(info.status);
+  const symbol = str(raw.symbol);
+  const remaining = num(raw.remaining);
+  const view: OrderView = {
+    key,
+    state: stateOf(venueStatus, remaining, listedAsOpen),
+    venueStatus,
+    // A symbol the cancel would refuse is left out of cancelFields: it is optional there.
+    cancelFields: { clientOrderId: key, ...(SYMBOL.test(symbol) ? { symbol: symbol.toUpperCase() } : {}) },
+  };
+  if (symbol) view.symbol = symbol;
+  const side = str(raw.side);
+  if (side) view.side = side.toUpperCase();
+  const price = num(raw.price);
+  if (price !== undefined) view.price = price;
+  const quantity = num(raw.amount);
+  if (quantity !== undefined) view.quantity = quantity;
+  if (remaining !== undefined) view.remaining = remaining;
+  const created = num(raw.timestamp);
+  if (created !== undefined) view.createdAtMs = created;
+  return view;
+}
+
+const views = (items: unknown[], listedAsOpen: boolean): OrderView[] =>
+  items.map((item) => toView(item, listedAsOpen)).filter((v): v is OrderView => v !== undefined);
+
+/** Lookup by clientOrderId: data is one Order; "not found" is zero orders. */
+export function parseLookup(res: HttpResponse, credentials: unknown, nowMs: number, clientOrderId: string): OrdersResult {
+  const failure = commonFailure(res, credentials, nowMs, 'could not read the order');
+  if (failure) return failure;
+  const env = envelope(res.body);
+  if (res.status === 400 || res.status === 404) return isGone(env) ? { orders: [] } : refusal(res, env);
+  if (!env) return { kind: 'unknown', message: `${describeResponse(res)}; could not read the order` };
+  const data = env.data;
+  if (data === null || data === undefined) return { orders: [] };
+  if (Array.isArray(data)) return { orders: views(data, false) };
+  if (isRecord(data) && Array.isArray(data.items)) return { orders: views(data.items, false) };
+  const view = toView(data, false, clientOrderId || undefined);
+  return view ? { orders: [view] } : { kind: 'unknown', message: `${NAME} answered the lookup without an order` };
+}
+
+/** Open orders: data is { items, totalCount, nextTimestamp }; presence in the list means open. */
+export function parseOpenOrders(res: HttpResponse, credentials: unknown, nowMs: number): OrdersResult {
+  const failure = commonFailure(res, credentials, nowMs, 'could not read the open orders');
+  if (failure) return failure;
+  const env = envelope(res.body);
+  if (res.status === 400 || res.status === 404) return isGone(env) ? { orders: [] } : refusal(res, env);
+  if (!env) return { kind: 'unknown', message: `${describeResponse(res)}; could not read the open orders` };
+  const data = env.data;
+  if (data === null || data === undefined) return { orders: [] };
+  if (Array.isArray(data)) return { orders: views(data, true) };
+  if (isRecord(data) && Array.isArray(data.items)) return { orders: views(data.items, true) };
+  return { kind: 'unknown', message: `${NAME} answered open orders in an unexpected shape` };
+}
+
+/** System time: data.timestamp in ms. */
+export function parseServerTime(res: HttpResponse): number | undefined {
+  if (res.status < 200 || res.status >= 300 || res.transportError) return undefined;
+  const env = envelope(res.body);
+  const data = env && isRecord(env.data) ? env.data : undefined;
+  const t = num(data?.timestamp);
+  return t !== undefined && t > 0 ? Math.round(t) : undefined;
+}
