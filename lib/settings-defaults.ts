@@ -4,7 +4,7 @@
 // out of those bundles. The writing side (the background's versioned item) is lib/settings.ts.
 import { browser } from 'wxt/browser';
 import type { VenueId } from './model';
-import { VENUE_IDS } from './venues/registry';
+
 
 /** storage.local key of the settings (not secret; only the background writes it). */
 export const SETTINGS_KEY = 'settings';
@@ -36,7 +36,10 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledVenues: [],
 };
 
-const isVenue = (v: unknown): v is VenueId => (VENUE_IDS as readonly unknown[]).includes(v);
+// Shaped like a venue id, not checked against the registry: the content script reads settings too
+// and must not carry every venue's descriptor for it. Readers only ask whether a given venue is in
+// the list, so an id this build does not know is inert.
+const isVenue = (v: unknown): v is VenueId => typeof v === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(v);
 
 /**
  * Whatever storage holds, as settings: stored values merged over the defaults field by field, so
