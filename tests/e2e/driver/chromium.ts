@@ -11,6 +11,7 @@ const wrap = (page: Page): DriverPage =>
     click: (selector) => page.locator(selector).first().click(),
     fill: (selector, text) => page.locator(selector).first().fill(text),
     press: (key) => page.keyboard.press(key),
+    select: async (selector, value) => void (await page.selectOption(selector, value)),
     bringToFront: () => page.bringToFront(),
     reload: async () => void (await page.reload()),
     screenshot: async (path) => void (await page.screenshot({ path })),

@@ -51,6 +51,7 @@ function wrap(page: Page): DriverPage {
       await page.locator(selector).fill(text);
     },
     press: (key) => page.keyboard.press(key as any),
+    select: async (selector, value) => void (await page.select(selector, value)),
     bringToFront: () => page.bringToFront(),
     reload: async () => void (await page.reload()),
     screenshot: async (path) => void (await page.screenshot({ path })),
@@ -128,7 +129,14 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
     setStorage: (items) => ext(`${EXT_API}.storage.local.set(${JSON.stringify(items)})`),
     setCredentials: (venue, credentials) => setCredentialsVia(send, venue, credentials),
     async stopBackground() {
-      await chromeScope(first!, `WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension.terminateBackground({ ignoreDevToolsAttached: true })`);
+      // disableResetIdleForTest: otherwise a listener still at work (the cancel in flight) keeps it alive.
+      const stopped = await chromeScope(first!, `(async () => {
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension;
+        const before = extension.backgroundContext;
+        await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+        return extension.backgroundState === 'stopped' || extension.backgroundContext !== before;
+      })()`);
+      if (stopped !== true) throw new Error('the background did not stop');
     },
     async close(opts = {}) {
       await browser.close();

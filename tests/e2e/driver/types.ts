@@ -14,6 +14,8 @@ export interface RawPage {
   /** Replaces an input's value by typing, as a person would. */
   fill(selector: string, text: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** Chooses an option of a <select> by value. */
+  select(selector: string, value: string): Promise<void>;
   bringToFront(): Promise<void>;
   reload(): Promise<void>;
   screenshot(path: string): Promise<void>;
