@@ -38,6 +38,9 @@ export async function chromeScope(page: Page, expression: string): Promise<unkno
   return result.result?.value;
 }
 
+/** Navigates the BiDi browsing context itself: page.goto never resolves for moz-extension: pages. */
+const navigate = async (page: Page, url: string) => void (await (page.mainFrame() as any).browsingContext.navigate(url, 'complete'));
+
 function wrap(page: Page): DriverPage {
   return withQueries({
     evaluate: (fn, arg) => page.evaluate(fn as any, arg) as any,
@@ -53,7 +56,8 @@ function wrap(page: Page): DriverPage {
     press: (key) => page.keyboard.press(key as any),
     select: async (selector, value) => void (await page.select(selector, value)),
     bringToFront: () => page.bringToFront(),
-    reload: async () => void (await page.reload()),
+    // Like goto, reload never resolves on moz-extension: pages: navigate the context again instead.
+    reload: async () => navigate(page, await page.evaluate(() => location.href)),
     screenshot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   });
@@ -103,8 +107,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
 
   async function extensionPage(path: string): Promise<Page> {
     const page = await newPage();
-    // page.goto never resolves for moz-extension: pages (no load event reaches puppeteer).
-    await (page.mainFrame() as any).browsingContext.navigate(`${EXTENSION_ORIGIN}/${path}`, 'complete');
+    await navigate(page, `${EXTENSION_ORIGIN}/${path}`);
     return page;
   }
   let helper: Page | undefined;
