@@ -1,6 +1,6 @@
 // On each venue's own page, at its real host, with the production build of the browser under test:
-// a trusted click cancels exactly that order, a double click sends one cancel, and a page script's
-// click() or synthetic events send nothing.
+// a trusted click cancels exactly that order, a double click sends one cancel, a page script's
+// click() or synthetic events send nothing, and a covered or invisible control refuses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../unit/page/samples';
 import { launchDriver, unknownHosts, type Driver, type DriverPage } from '../driver';
@@ -19,6 +19,25 @@ afterAll(async () => d?.close());
 const control = (id: string) => `[data-sim-key="${id}"] qc-cancel`;
 const cancelsOf = (venue: (typeof CASES)[number]['venue'], id: string) =>
   d.sim.apiRequests(venue).filter((r) => (r.method === 'DELETE' || r.path.includes('delTradeOrder')) && (r.path.includes(id) || r.body.includes(id)));
+
+const journalHas = async (id: string) => Object.entries(await d.storage()).some(([k, v]) => k.startsWith('journal:') && (v as any)?.orderId === id);
+
+/**
+ * Presses Tab until the control of that row has the focus (the page sees its host as the active
+ * element). Tab starts from the row: past the page's end Firefox takes the focus to its own toolbar.
+ */
+async function focusControl(page: DriverPage, id: string) {
+  await page.evaluate((x) => {
+    const row = document.querySelector(`[data-sim-key="${x}"]`) as HTMLElement;
+    row.tabIndex = -1;
+    row.focus();
+  }, id);
+  for (let i = 0; i < 40; i++) {
+    await page.press('Tab');
+    if (await page.evaluate((x) => document.activeElement?.closest(`[data-sim-key="${x}"]`) != null && document.activeElement?.tagName === 'QC-CANCEL', id)) return;
+  }
+  throw new Error(`could not focus the control of ${id}`);
+}
 
 async function book(url: string): Promise<DriverPage> {
   const page = await d.open(url);
@@ -47,31 +66,79 @@ describe(`page cancels in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     await expect.poll(() => page.attr(selector, 'data-state'), { timeout: 20_000 }).toBe('cancelled');
     await page.click(selector);
     await expect.poll(() => d.sim.apiRequests('pocketful').filter((r) => r.method === 'DELETE' && r.path.endsWith('/6201')).length).toBe(1);
-    const journal = Object.entries(await d.storage()).filter(([k, v]) => k.startsWith('journal:') && (v as any).orderId === '6201');
-    expect(journal).toHaveLength(1);
+    expect(Object.entries(await d.storage()).filter(([k, v]) => k.startsWith('journal:') && (v as any).orderId === '6201')).toHaveLength(1);
     await page.close();
   });
 
-  it('click() and synthetic events from the page send nothing; the same control acts on a real click', async () => {
-    d.sim.seed('pocketful', [{ id: '6202', extra: { executionType: 'CO', exchangeOrderId: '1300000034566552', legOrderIndicator: 'ENTRY' } }]);
+  it('a page script calling click() or dispatching synthetic events cancels nothing, and cannot reach the button; a real click does', async () => {
     const page = await book('https://trade.pocketful.in/orders');
-    const selector = control('6202');
-    await page.evaluate((s) => {
+    const id = '202611220001';
+    const seen = await page.evaluate((s) => {
       const host = document.querySelector(s) as HTMLElement;
       host.click();
       for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
         host.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, clientX: 5, clientY: 5, detail: 1 }));
       }
+      host.dispatchEvent(new PointerEvent('click', { bubbles: true, composed: true }));
       host.focus();
-      for (const key of ['Enter', ' ']) host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
-    }, selector);
+      for (const key of ['Enter', ' ']) {
+        host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+        host.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
+      }
+      (host.parentElement as HTMLElement).click();
+      return { shadowRoot: host.shadowRoot, children: host.children.length, keys: Object.keys(host), buttons: document.querySelectorAll('button').length };
+    }, control(id));
+    expect(seen).toEqual({ shadowRoot: null, children: 0, keys: [], buttons: 0 });
     // Time for whatever the forged events might have started to reach the venue.
     await new Promise((r) => setTimeout(r, 500));
-    expect(d.sim.apiRequests('pocketful').filter((r) => r.path.includes('6202'))).toEqual([]);
-    expect(await page.attr(selector, 'data-state')).toBe('idle');
+    expect(cancelsOf('pocketful', id)).toEqual([]);
+    expect(await journalHas(id)).toBe(false);
+    expect(await page.attr(control(id), 'data-state')).toBe('idle');
 
-    await page.click(selector);
-    await expect.poll(() => page.attr(selector, 'data-state'), { timeout: 20_000 }).toBe('cancelled');
+    await page.click(control(id));
+    await expect.poll(() => journalHas(id)).toBe(true);
+    await expect.poll(() => cancelsOf('pocketful', id).length, { timeout: 15_000 }).toBe(1);
+    await page.close();
+  });
+
+  it('a control covered by an overlay refuses; uncovered, the same key press cancels', async () => {
+    const page = await book('https://trade.pocketful.in/orders');
+    const id = '202611220007';
+    await page.evaluate((s) => {
+      const b = document.querySelector(s)!.getBoundingClientRect();
+      const veil = document.createElement('div');
+      veil.id = 'veil';
+      veil.textContent = 'Special offer!';
+      Object.assign(veil.style, { position: 'fixed', left: `${b.x - 20}px`, top: `${b.y - 10}px`, width: `${b.width + 40}px`, height: `${b.height + 20}px`, background: '#fff', zIndex: '9' });
+      document.body.append(veil);
+    }, control(id));
+    // A pointer click at the control's place lands on the overlay.
+    await page.click('#veil');
+    // A key press reaches the focused control, which sees it is covered and refuses.
+    await focusControl(page, id);
+    await page.press('Enter');
+    await expect.poll(() => page.attr(control(id), 'data-state')).toBe('failed');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(cancelsOf('pocketful', id)).toEqual([]);
+    expect(await journalHas(id)).toBe(false);
+
+    await page.evaluate(() => document.getElementById('veil')!.remove());
+    await focusControl(page, id);
+    await page.press('Enter');
+    await expect.poll(() => journalHas(id)).toBe(true);
+    await expect.poll(() => cancelsOf('pocketful', id).length, { timeout: 15_000 }).toBe(1);
+    await page.close();
+  });
+
+  it('a control the page made invisible refuses', async () => {
+    const page = await book('https://trade.pocketful.in/orders');
+    const id = '20261122-16';
+    await page.evaluate((s) => ((document.querySelector(s) as HTMLElement).style.opacity = '0'), control(id));
+    await focusControl(page, id);
+    await page.press('Enter');
+    await expect.poll(() => page.attr(control(id), 'data-state')).toBe('failed');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await journalHas(id)).toBe(false);
     expect(unknownHosts(d)).toEqual([]);
     await page.close();
   });
