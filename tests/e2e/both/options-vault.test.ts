@@ -80,6 +80,7 @@ describe(`options and the vault in ${process.env.QC_BROWSER ?? 'chromium'}`, () 
 
     await options.clickButton('Lock now');
     await options.waitFor('#qc-passphrase');
+    await expect.poll(() => options.evaluate(() => document.querySelector('#tradernet-publicKey')!.matches(':disabled'))).toBe(true);
     await d.stopBackground();
     expect((await d.send({ type: 'vault.status' })).state).toBe('locked');
     const refused = await d.send({ type: 'cancel', venue: 'zebpay-futures', orderId: 'qcOptions001', hints: {} });

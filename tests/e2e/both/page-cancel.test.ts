@@ -24,9 +24,10 @@ const journalHas = async (id: string) => Object.entries(await d.storage()).some(
 
 /**
  * Presses Tab until the control of that row has the focus (the page sees its host as the active
- * element). Tab starts from the row: past the page's end Firefox takes the focus to its own toolbar.
+ * element), then Enter. Tab starts from the row: past the page's end Firefox takes the focus to its
+ * own toolbar.
  */
-async function focusControl(page: DriverPage, id: string) {
+async function pressEnterOn(page: DriverPage, id: string) {
   await page.evaluate((x) => {
     const row = document.querySelector(`[data-sim-key="${x}"]`) as HTMLElement;
     row.tabIndex = -1;
@@ -34,9 +35,25 @@ async function focusControl(page: DriverPage, id: string) {
   }, id);
   for (let i = 0; i < 40; i++) {
     await page.press('Tab');
-    if (await page.evaluate((x) => document.activeElement?.closest(`[data-sim-key="${x}"]`) != null && document.activeElement?.tagName === 'QC-CANCEL', id)) return;
+    if (await page.evaluate((x) => document.activeElement?.closest(`[data-sim-key="${x}"]`) != null && document.activeElement?.tagName === 'QC-CANCEL', id)) {
+      return page.press('Enter');
+    }
   }
   throw new Error(`could not focus the control of ${id}`);
+}
+
+/** The control shows it refused, and nothing reached the venue or the history. */
+async function refused(page: DriverPage, id: string) {
+  await expect.poll(() => page.attr(control(id), 'data-state')).toBe('failed');
+  // Time for a request, had one been started, to reach the venue.
+  await new Promise((r) => setTimeout(r, 300));
+  expect(cancelsOf('pocketful', id)).toEqual([]);
+  expect(await journalHas(id)).toBe(false);
+}
+
+async function sentOnce(id: string) {
+  await expect.poll(() => journalHas(id)).toBe(true);
+  await expect.poll(() => cancelsOf('pocketful', id).length, { timeout: 15_000 }).toBe(1);
 }
 
 async function book(url: string): Promise<DriverPage> {
@@ -96,8 +113,7 @@ describe(`page cancels in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     expect(await page.attr(control(id), 'data-state')).toBe('idle');
 
     await page.click(control(id));
-    await expect.poll(() => journalHas(id)).toBe(true);
-    await expect.poll(() => cancelsOf('pocketful', id).length, { timeout: 15_000 }).toBe(1);
+    await sentOnce(id);
     await page.close();
   });
 
@@ -115,18 +131,12 @@ describe(`page cancels in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     // A pointer click at the control's place lands on the overlay.
     await page.click('#veil');
     // A key press reaches the focused control, which sees it is covered and refuses.
-    await focusControl(page, id);
-    await page.press('Enter');
-    await expect.poll(() => page.attr(control(id), 'data-state')).toBe('failed');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(cancelsOf('pocketful', id)).toEqual([]);
-    expect(await journalHas(id)).toBe(false);
+    await pressEnterOn(page, id);
+    await refused(page, id);
 
     await page.evaluate(() => document.getElementById('veil')!.remove());
-    await focusControl(page, id);
-    await page.press('Enter');
-    await expect.poll(() => journalHas(id)).toBe(true);
-    await expect.poll(() => cancelsOf('pocketful', id).length, { timeout: 15_000 }).toBe(1);
+    await pressEnterOn(page, id);
+    await sentOnce(id);
     await page.close();
   });
 
@@ -134,11 +144,8 @@ describe(`page cancels in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     const page = await book('https://trade.pocketful.in/orders');
     const id = '20261122-16';
     await page.evaluate((s) => ((document.querySelector(s) as HTMLElement).style.opacity = '0'), control(id));
-    await focusControl(page, id);
-    await page.press('Enter');
-    await expect.poll(() => page.attr(control(id), 'data-state')).toBe('failed');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await journalHas(id)).toBe(false);
+    await pressEnterOn(page, id);
+    await refused(page, id);
     expect(unknownHosts(d)).toEqual([]);
     await page.close();
   });
