@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { onCommand } from '@/lib/background/commands';
 import { notifyOutcome } from '@/lib/background/notify';
 import { serveContentPort } from '@/lib/background/ports';
+import { missingPermission } from '@/lib/background/reach';
 import { createRouter } from '@/lib/background/router';
 import { wipeAllStorage } from '@/lib/background/wipe';
 import { CancelEngine } from '@/lib/engine/engine';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   const autoLock = new AutoLock(vault, async () => (await readSettings()).autoLockMinutes);
   const engine = new CancelEngine({
     venues, credentials: vault, send: sendRequest,
+    unreachable: (venue, credentials) => missingPermission(venues[venue], credentials),
     onUnresolved: () => void browser.alarms.create(VERIFY_ALARM, { delayInMinutes: 0.5 }),
   });
   const handle = createRouter({

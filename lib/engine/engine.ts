@@ -27,6 +27,8 @@ export interface EngineOptions {
   /** How long a pending cancel is polled before the last known state is shown. */
   pendingDeadlineMs?: number;
   pollIntervalMs?: number;
+  /** Why a cancel to this venue cannot be sent now (e.g. a host permission withheld), if it cannot. */
+  unreachable?(venue: VenueId, credentials: unknown): Promise<string | undefined>;
   /** Some outcome is still unknown: call verifyUnresolved() again a little later. */
   onUnresolved?(): void;
 }
@@ -114,6 +116,8 @@ export class CancelEngine {
         : `No ${adapter.name} credentials yet — add them in QuickCancel's Settings`;
       return this.journal.update(entry, { status: 'not-sent', message, latencyMs: this.clock.now() - startedAtMs }).catch(() => entry);
     }
+    const blocked = await this.opts.unreachable?.(intent.venue, creds.credentials);
+    if (blocked) return this.journal.update(entry, { status: 'not-sent', message: blocked, latencyMs: this.clock.now() - startedAtMs }).catch(() => entry);
     const client = this.client(intent.venue);
     try {
       let order = known;

@@ -7,9 +7,9 @@ import { join, resolve } from 'node:path';
 import { startSimulator, type Simulator } from '../simulator/server';
 import type { VenueId } from '../../lib/venues/types';
 import { chromiumPath } from './chromium';
+import { setCredentialsVia, TEST_PASSPHRASE } from './driver/common';
 
-/** The passphrase the harness sets when a test stores credentials in a fresh profile. */
-export const TEST_PASSPHRASE = 'correct horse battery staple';
+export { TEST_PASSPHRASE };
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -17,13 +17,14 @@ export interface Harness {
   sim: Simulator;
   context: BrowserContext;
   extensionId: string;
+  profile: string;
   worker(): Promise<Worker>;
   /** An extension page (popup.html, options.html) opened as a tab. */
   extensionPage(path: string): Promise<Page>;
   /** Sends a runtime message from an extension page, as the popup or options page would. */
   sendFromExtension<T = any>(message: unknown): Promise<T>;
   setCredentials(venue: VenueId, credentials: unknown): Promise<void>;
-  close(): Promise<void>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
 export async function launch(options: { headless?: boolean; controlPort?: number } = {}): Promise<Harness> {
@@ -52,6 +53,7 @@ export async function launch(options: { headless?: boolean; controlPort?: number
     sim,
     context,
     extensionId,
+    profile,
     async worker() {
       const live = context.serviceWorkers().find((w) => w.url().includes(extensionId));
       return live ?? context.waitForEvent('serviceworker');
@@ -65,17 +67,11 @@ export async function launch(options: { headless?: boolean; controlPort?: number
       helperPage ??= await harness.extensionPage('popup.html');
       return helperPage.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message);
     },
-    async setCredentials(venue, credentials) {
-      const status = await harness.sendFromExtension({ type: 'vault.status' });
-      if (status?.state === 'uninitialized') await harness.sendFromExtension({ type: 'vault.setup', passphrase: TEST_PASSPHRASE });
-      else if (status?.state === 'locked') await harness.sendFromExtension({ type: 'vault.unlock', passphrase: TEST_PASSPHRASE });
-      const reply = await harness.sendFromExtension({ type: 'credentials.set', venue, credentials });
-      if (!reply?.ok) throw new Error(`credentials.set failed: ${JSON.stringify(reply)}`);
-    },
-    async close() {
+    setCredentials: (venue, credentials) => setCredentialsVia(harness.sendFromExtension, venue, credentials),
+    async close(options = {}) {
       await context.close();
       await sim.stop();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
   return harness;

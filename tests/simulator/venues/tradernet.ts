@@ -19,8 +19,18 @@ export const TRADERNET_TEST_CREDENTIALS: {
   scheme: 'v2',
 };
 
+/** Made-up key pair issued by freedom24.com: the optional-origin (host permission) path. */
+export const FREEDOM24_TEST_CREDENTIALS = {
+  publicKey: 'qcsim-f24-pub-8b2d61',
+  privateKey: 'qcsim-f24-sec-3e9a0c',
+  domain: 'freedom24.com',
+  scheme: 'v2',
+} as const;
+
 // Keys work only on the domain that issued them.
-const KEYS = new Map([[TRADERNET_TEST_CREDENTIALS.publicKey, { secret: TRADERNET_TEST_CREDENTIALS.privateKey, domain: 'tradernet.com' }]]);
+const KEYS = new Map(
+  [TRADERNET_TEST_CREDENTIALS, FREEDOM24_TEST_CREDENTIALS].map((k) => [k.publicKey, { secret: k.privateKey, domain: k.domain as string }]),
+);
 
 // v3 timestamp window: Tradernet documents none (UNCONFIRMED); ±60 s is our reasonable choice.
 export const TRADERNET_SIM_SKEW_S = 60;

@@ -28,13 +28,13 @@ const CREDS: Record<VenueId, unknown> = {
   coinswitch: COINSWITCH_TEST_CREDENTIALS,
 };
 
-async function engineWith(options: { timeoutMs?: number; locked?: boolean; wrapSend?: (send: Send) => Send } = {}) {
+async function engineWith(options: { timeoutMs?: number; locked?: boolean; wrapSend?: (send: Send) => Send; unreachable?: (venue: VenueId) => Promise<string | undefined> } = {}) {
   const vault = new Vault();
   await vault.setup('correct horse battery staple');
   for (const [venue, c] of Object.entries(CREDS)) await vault.set(venue as VenueId, c);
   if (options.locked) await vault.lock();
   const send = simSend(sim, options.timeoutMs);
-  return new CancelEngine({ venues, credentials: vault, send: options.wrapSend?.(send) ?? send, pendingDeadlineMs: 5000, pollIntervalMs: 100 });
+  return new CancelEngine({ venues, credentials: vault, send: options.wrapSend?.(send) ?? send, pendingDeadlineMs: 5000, pollIntervalMs: 100, unreachable: options.unreachable });
 }
 
 const deletes = (venue: VenueId, id: string) =>
@@ -230,6 +230,14 @@ describe('faults', () => {
     expect(entry).toMatchObject({ status: 'not-sent', attempts: 0 });
     expect(entry.message).toMatch(/locked — unlock it, then retry/);
     expect(sim.apiRequests('pocketful')).toHaveLength(0);
+  });
+
+  it('a venue it may not reach (a host permission withheld): nothing is sent, the entry says why', async () => {
+    sim.seed('tradernet', [{ id: '3006' }]);
+    const engine = await engineWith({ unreachable: async (venue) => (venue === 'tradernet' ? 'Not sent: no permission to reach tradernet.com' : undefined) });
+    const entry = await engine.cancel(page('tradernet', '3006'));
+    expect(entry).toMatchObject({ status: 'not-sent', message: 'Not sent: no permission to reach tradernet.com', attempts: 0 });
+    expect(sim.apiRequests('tradernet')).toHaveLength(0);
   });
 });
 

@@ -1,0 +1,58 @@
+// What a real-browser test needs from a browser, whichever it is: tests in tests/e2e/both/ are
+// written against this and run in Chromium (Playwright) and Firefox (puppeteer-core over BiDi).
+import type { Simulator } from '../../simulator/server';
+import type { VenueId } from '../../../lib/venues/types';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** The few page operations each browser's driver implements itself. */
+export interface RawPage {
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  /** A trusted click through the browser's own mouse, at the centre of the first match. */
+  click(selector: string): Promise<void>;
+  /** Replaces an input's value by typing, as a person would. */
+  fill(selector: string, text: string): Promise<void>;
+  press(key: string): Promise<void>;
+  /** Chooses an option of a <select> by value. */
+  select(selector: string, value: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  reload(): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DriverPage extends RawPage {
+  count(selector: string): Promise<number>;
+  /** The attribute of the first match, null when there is no match or no attribute. */
+  attr(selector: string, name: string): Promise<string | null>;
+  text(selector: string): Promise<string | null>;
+  /** Clicks (trusted) the first button whose text starts with `name`, inside `within` if given. */
+  clickButton(name: string, within?: string): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  controlPort?: number;
+  /** Firefox only: extra preferences (the Chromium driver ignores them). */
+  firefoxPrefs?: Record<string, unknown>;
+}
+
+export interface Driver {
+  name: BrowserName;
+  sim: Simulator;
+  /** The profile directory: after close({ keepProfile: true }) it is left on disk to be scanned. */
+  profileDir: string;
+  /** An extension page (popup.html, options.html) opened as a tab. */
+  extensionPage(path: string): Promise<DriverPage>;
+  /** A page at its real https host (a simulated venue). */
+  open(url: string): Promise<DriverPage>;
+  /** A runtime message from an extension page, as the popup or options page sends it. */
+  send<T = any>(message: unknown): Promise<T>;
+  storage(): Promise<Record<string, any>>;
+  setStorage(items: Record<string, unknown>): Promise<void>;
+  setCredentials(venue: VenueId, credentials: unknown): Promise<void>;
+  /** Stops the extension's background (Chromium's service worker, Firefox's event page). */
+  stopBackground(): Promise<void>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
