@@ -36,16 +36,18 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledVenues: [],
 };
 
-// Shaped like a venue id, not checked against the registry: the content script reads settings too
-// and must not carry every venue's descriptor for it. Readers only ask whether a given venue is in
-// the list, so an id this build does not know is inert.
-const isVenue = (v: unknown): v is VenueId => typeof v === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(v);
+/**
+ * Shaped like a venue id. The pages' default check: the content script reads settings too and must
+ * not carry every venue's descriptor for it, and a page only asks whether a given venue is in the
+ * list, so an id this build does not know is inert there. The background checks against the registry.
+ */
+export const looksLikeVenueId = (v: unknown): v is VenueId => typeof v === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(v);
 
 /**
  * Whatever storage holds, as settings: stored values merged over the defaults field by field, so
  * a setting added later has its default and one bad field never hides the others. Never throws.
  */
-export function parseSettings(stored: unknown): Settings {
+export function parseSettings(stored: unknown, isVenue: (v: unknown) => v is VenueId = looksLikeVenueId): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS, disabledVenues: [] };
   if (!stored || typeof stored !== 'object') return out;
   const s = stored as Record<string, unknown>;

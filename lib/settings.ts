@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, MAX_AUTO_LOCK_MINUTES, parseSettings, SETTINGS_KEY, SETTINGS_VERSION, type Settings } from './settings-defaults';
+import type { VenueId } from './model';
 import { VENUE_IDS } from './venues/registry';
 
 export const settingsSchema = z.object({
@@ -18,6 +19,9 @@ export const settingsSchema = z.object({
 
 export { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings };
 
+/** A venue this build knows: what the background keeps (a removed venue's id is dropped). */
+export const isVenueId = (v: unknown): v is VenueId => (VENUE_IDS as readonly unknown[]).includes(v);
+
 export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
@@ -27,7 +31,7 @@ export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`
 
 /** Stored settings merged over the defaults, so a setting added later has its default. */
 export async function readSettings(): Promise<Settings> {
-  return parseSettings(await settingsItem.getValue());
+  return parseSettings(await settingsItem.getValue(), isVenueId);
 }
 
 let cached: Promise<Settings> | undefined;

@@ -21,7 +21,8 @@ export function Options() {
 
   const change = async (patch: Partial<Settings>) => setError((await saveSettings(patch)) ?? '');
   const toggle = (venue: VenueId, on: boolean) => {
-    const off = new Set(settings!.disabledVenues);
+    // Only venues this build knows: the background refuses settings naming any other.
+    const off = new Set(settings!.disabledVenues.filter((id) => venueList.some((v) => v.id === id)));
     if (on) off.delete(venue);
     else off.add(venue);
     void change({ disabledVenues: [...off] });

@@ -43,7 +43,7 @@ describe('idProblem', () => {
 
 describe('parseSettings', () => {
   it('keeps every valid stored field and falls back per field', () => {
-    expect(parseSettings({ confirmSingle: true, autoLockMinutes: 'x', disabledVenues: ['tradernet', 'nope'], lastQuickCancelVenue: 'coinswitch' })).toEqual({
+    expect(parseSettings({ confirmSingle: true, autoLockMinutes: 'x', disabledVenues: ['tradernet', 'Not A Venue', 42], lastQuickCancelVenue: 'coinswitch' })).toEqual({
       ...DEFAULT_SETTINGS,
       confirmSingle: true,
       disabledVenues: ['tradernet'],
