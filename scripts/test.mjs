@@ -17,6 +17,7 @@ const report = (name) => `--reporter=default --reporter=json --outputFile.json=t
 const e2e = `npx vitest run -c vitest.e2e.config.ts ${report('e2e')}`;
 const steps = [
   ['typecheck', 'npx tsc --noEmit'],
+  ['lint', 'npx eslint .'],
   ['unit tests', `npx vitest run ${report('unit')}`],
   ['build (Chrome MV3)', 'npx wxt build'],
   ['build (Firefox)', 'npx wxt build -b firefox'],
