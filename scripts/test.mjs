@@ -13,6 +13,7 @@ const isolated = (command) => (isRoot ? `unshare -n sh -c 'ip link set lo up && 
 const e2e = (browser) => `QC_BROWSER=${browser} npx vitest run -c vitest.e2e.config.ts ${report(`e2e-${browser}`)}`;
 const steps = [
   ['typecheck', 'npx tsc --noEmit'],
+  ['lint', 'npx eslint .'],
   ['unit tests', `npx vitest run ${report('unit')}`],
   ['build (Chrome MV3)', 'npx wxt build'],
   ['build (Firefox)', 'npx wxt build -b firefox'],

@@ -235,7 +235,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   let control: Server | undefined;
   if (options.controlPort !== undefined) {
-    control = createHttpServer((req, res) => handleControl(sim, req, res));
+    control = createHttpServer((req, res) => void handleControl(sim, req, res)); // it answers its own errors
     await listen(control, options.controlPort);
     sim.controlPort = (control.address() as AddressInfo).port;
   }

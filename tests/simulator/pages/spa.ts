@@ -142,7 +142,6 @@ window.__sim.start();
 /** Unit tests: the fixture's markup and rows for these orders, rendered by the same runtime into doc. */
 export async function renderFixture(doc: Document, o: SpaPageOptions, orders: SimOrder[]): Promise<SimPageApi & { set(next: SimOrder[]): Promise<void> }> {
   doc.body.innerHTML = o.body;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function('doc', 'load', `return (${RUNTIME})(doc, ${config(o)}, load);`) as (d: Document, load: () => Promise<SimOrder[]>) => SimPageApi;
   let current = orders;
   const api = make(doc, async () => current);

@@ -11,13 +11,13 @@ export function mount(tree: ComponentChild): HTMLElement {
   const root = document.createElement('div');
   document.body.append(root);
   roots.push(root);
-  act(() => render(tree, root));
+  void act(() => render(tree, root)); // a synchronous act flushes before it returns
   return root;
 }
 
 export function unmountAll(): void {
   for (const root of roots) {
-    act(() => render(null, root));
+    void act(() => render(null, root));
     root.remove();
   }
   roots = [];
