@@ -25,7 +25,8 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'prefer-const': 'error',
+      // A timer handle assigned after the callback that clears it is declared is not a constant.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       'no-debugger': 'error',
     },
   },

@@ -45,7 +45,7 @@ export function QuickCancel({ venue, confirmSingle, entries, previewDelayMs = 25
     const mine = ++seq.current;
     if (!id || problem) return setPreview({ kind: 'idle' });
     setPreview({ kind: 'loading', id });
-    const timer = setTimeout(async () => {
+    const lookUp = async () => {
       const reply = await send({ type: 'preview', venue, orderId: id });
       if (mine !== seq.current) return;
       if (!reply.ok) return setPreview({ kind: 'error', id, message: reply.error });
@@ -55,7 +55,9 @@ export function QuickCancel({ venue, confirmSingle, entries, previewDelayMs = 25
       if (reply.order) return setPreview({ kind: 'found', id, order: reply.order });
       if (reply.outcome) return setPreview({ kind: 'error', id, message: `Could not look it up: ${reply.outcome.message ?? reply.outcome.kind}` });
       setPreview({ kind: 'missing', id, message: `Not found: ${info.name} has no open order ${id}.` });
-    }, previewDelayMs);
+    };
+    // send() answers every failure with a reply, so the lookup has no rejection to lose.
+    const timer = setTimeout(() => void lookUp(), previewDelayMs);
     return () => clearTimeout(timer);
   }, [venue, id, problem]);
 

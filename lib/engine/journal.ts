@@ -75,8 +75,9 @@ export class Journal {
     const full: JournalEntry = { status: 'sending', attempts: 0, ...entry, id: crypto.randomUUID(), updatedAtMs: Date.now() };
     index.recent = [...index.recent, full.id].slice(-RECENT);
     if (needsVerification(full)) index.open = [...index.open, full.id];
-    // One storage write: the entry and both indexes.
-    this.track(full, storage.setItems([
+    // One storage write: the entry and both indexes. Not awaited: the cancel must not wait for it;
+    // saved(entry) is how a caller waits, and track() already observes a failure.
+    void this.track(full, storage.setItems([
       { key: keyOf(full.id), value: { ...full } },
       { key: `local:${JOURNAL_RECENT_KEY}`, value: index.recent },
       { key: `local:${JOURNAL_OPEN_KEY}`, value: index.open },

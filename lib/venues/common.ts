@@ -1,7 +1,7 @@
 // Helpers every venue adapter shares. All pure; none of them throws.
 import { z } from 'zod';
 import type { Built, CancelOutcome, HttpResponse } from './types';
-import { isRecord, num, parseJson, str } from './values';
+import { parseJson } from './values';
 
 export { isRecord, jwtExpiryMs, jwtPayload, num, parseJson, str } from './values';
 

@@ -28,12 +28,6 @@ const popupCancel = async (venue: VenueId, orderId: string): Promise<JournalEntr
   expect(reply.ok, JSON.stringify(reply)).toBe(true);
   return reply.entry;
 };
-async function journal(): Promise<JournalEntry[]> {
-  const worker = await h.worker();
-  const all = await worker.evaluate(() => (globalThis as any).chrome.storage.local.get(null));
-  return Object.entries(all).filter(([k]) => k.startsWith('journal:')).map(([, v]) => v as JournalEntry);
-}
-const entryFor = async (orderId: string) => (await journal()).filter((e) => e.orderId === orderId);
 
 describe('faults', () => {
   it('the same order from two tabs and the popup at once: one request, one outcome for all', async () => {

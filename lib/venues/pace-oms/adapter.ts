@@ -26,7 +26,6 @@ export const paceOrderSchema = z.object({
 });
 export type PaceOrder = z.infer<typeof paceOrderSchema>;
 
-const OPEN_STATUSES = new Set(['CONFIRMED', 'MODCONFIRMED', 'MODIFY_CONFIRMED', 'AMO_REQ_RECEIVED', 'AMO_MODIFY_CONFIRMED']);
 const TERMINAL_STATUSES = new Set(['COMPLETE', 'REJECTED', 'CANCELLED', 'AMO_CANCEL_CONFIRMED']);
 const isKart = (executionType: string) => executionType === 'BO' || executionType === 'CO' || executionType === 'SPD';
 
