@@ -22,7 +22,7 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['tests/**', 'docs/**', '.ci/**', 'scripts/bench.mjs', 'scripts/start.ts', 'scripts/test.mjs', 'demo-screenshots/**', 'test-results/**', 'bench-results.json', 'vitest*.config.ts'],
+    excludeSources: ['tests/**', 'docs/**', '.ci/**', 'scripts/bench.mjs', 'scripts/browsers.mjs', 'scripts/start.ts', 'scripts/test.mjs', 'eslint.config.js', 'demo-screenshots/**', 'test-results/**', 'bench-results.json', 'vitest*.config.ts'],
   },
   manifest: ({ browser }) => ({
     name: 'QuickCancel',
