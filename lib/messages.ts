@@ -70,7 +70,8 @@ export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutc
 export type OpenOrdersReply = Reply<{ orders: OrderView[] } | { outcome: CancelOutcome } | { uncounted: true }>;
 export type CancelAllReply = Reply<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;
 export type VaultStatusReply = Reply<{ state: VaultState; configured: CredentialSummary[] }>;
-export type TestConnectionReply = Reply<{ openOrders: number } | { outcome: CancelOutcome }>;
+/** `scope`: what the count covers where the venue cannot list every open order at once. */
+export type TestConnectionReply = Reply<{ openOrders: number; scope?: string } | { outcome: CancelOutcome }>;
 export type SettingsReply = Reply<{ settings: Settings }>;
 export type OkReply = Reply;
 

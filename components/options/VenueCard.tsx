@@ -82,7 +82,7 @@ export function VenueCard({ venue, vault, summary, enabled, onToggle, onChanged,
     if (!reply.ok) return setNote({ ok: false, text: reply.error });
     if ('outcome' in reply) return setNote({ ok: false, text: `${name} refused: ${reply.outcome.message ?? reply.outcome.kind}` });
     const n = reply.openOrders;
-    setNote({ ok: true, text: `Connected: ${name} reports ${n} open order${n === 1 ? '' : 's'}.` });
+    setNote({ ok: true, text: `Connected: ${name} reports ${n} open order${n === 1 ? '' : 's'}${reply.scope ? ` ${reply.scope}` : ''}.` });
   }
 
   async function remove() {

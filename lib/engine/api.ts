@@ -18,7 +18,7 @@ export interface EngineApi {
   warmUp(venue: VenueId, credentials: unknown): void;
   cancelAll(venue: VenueId): Promise<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;
   /** Resyncs the clock and counts the open orders: do these credentials work? */
-  testConnection(venue: VenueId, credentials: unknown): Promise<{ openOrders: number } | { outcome: CancelOutcome }>;
+  testConnection(venue: VenueId, credentials: unknown): Promise<{ openOrders: number; scope?: string } | { outcome: CancelOutcome }>;
   /** The newest journal entry for each of these orders that has one (in flight, recent or unresolved). */
   knownOutcomes(venue: VenueId, orderIds: readonly string[]): Promise<Record<string, JournalEntry>>;
   entry(id: string): Promise<JournalEntry | null>;
@@ -52,8 +52,10 @@ export function engineApi(engine: CancelEngine, venues: Record<VenueId, VenueAda
     async testConnection(venue, credentials) {
       const client = engine.client(venue);
       await client.syncClock(true).catch(() => false);
-      const list = await client.openOrders(credentials, true);
-      return isOrders(list) ? { openOrders: open(list.orders).length } : { outcome: list };
+      const check = venues[venue].connectionCheck;
+      const list = check ? await client.run(venues[venue].openOrders, check.order, credentials) : await client.openOrders(credentials, true);
+      if (!isOrders(list)) return { outcome: list };
+      return check ? { openOrders: open(list.orders).length, scope: check.scope } : { openOrders: open(list.orders).length };
     },
     async knownOutcomes(venue, orderIds) {
       const wanted = new Set(orderIds);

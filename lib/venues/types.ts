@@ -104,6 +104,11 @@ export interface VenueAdapter<O = any, C = any> {
    * the API key); null when they pass, else what is wrong, in words.
    */
   checkCredentials?(credentials: C): Promise<string | null>;
+  /**
+   * For "Test connection" where the open-orders list needs a scope (ZebPay lists one symbol at a
+   * time): the fields to list with, and how the answer names that scope to the user.
+   */
+  connectionCheck?: { order: Partial<O>; scope: string };
   /** Describes stored credentials for the options page: which kind, a key prefix, an expiry. */
   describeCredentials(credentials: Record<string, unknown>): CredentialLabel;
 }

@@ -124,6 +124,8 @@ export const zebpayFutures: VenueAdapter<ZebpayFuturesOrder, ZebpayFuturesCreden
   idPattern: descriptor.ids.pattern,
   idHint: descriptor.ids.hint,
   resolveWith: 'lookup',
+  // Any symbol proves the keys; BTCUSDT is the one ZebPay's own examples use.
+  connectionCheck: { order: { symbol: 'BTCUSDT' }, scope: 'on BTCUSDT (ZebPay lists open orders one symbol at a time)' },
   // The venue allows 3/s per key across all endpoints; staying at 2/s leaves room for the web app.
   rateLimit: { burst: 2, perSecond: 2 },
   serverTime: {

@@ -84,6 +84,13 @@ describe('a venue card', () => {
     expect($(root, '[data-note]').className).toBe('error');
   });
 
+  it('Test connection names the scope of the count where the venue lists one symbol at a time', async () => {
+    send.mockImplementation(replies({ 'credentials.test': () => ({ ok: true, openOrders: 1, scope: 'on BTCUSDT' }) }));
+    const root = card({ venue: 'zebpay-futures', summary: { venue: 'zebpay-futures', label: 'API key qcsim…' } });
+    await click(byText(root, 'button', 'Test connection'));
+    expect($(root, '[data-note]').textContent).toBe('Connected: ZebPay Futures reports 1 open order on BTCUSDT.');
+  });
+
   it('shows a token’s expiry, and says when it has passed', () => {
     const now = Date.UTC(2026, 10, 22, 6, 0);
     const root = card({ venue: 'pocketful', nowMs: now, summary: { venue: 'pocketful', label: 'token …0001', expiresAtMs: now + 5 * 3600_000 + 30 * 60_000 } });

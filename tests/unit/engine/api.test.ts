@@ -1,0 +1,42 @@
+// @vitest-environment node
+// The engine's front door, against the strict simulator: what "Test connection" asks each venue.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { engineApi } from '../../../lib/engine/api';
+import { CancelEngine } from '../../../lib/engine/engine';
+import { Vault } from '../../../lib/vault/vault';
+import { venues } from '../../../lib/venues';
+import { startSimulator, type Simulator } from '../../simulator/server';
+import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
+import { ZEBPAY_TEST_CREDENTIALS } from '../../simulator/venues/zebpay-futures';
+import { simSend } from './sim-send';
+
+let sim: Simulator;
+beforeAll(async () => (sim = await startSimulator()));
+afterAll(async () => sim.stop());
+beforeEach(() => {
+  fakeBrowser.reset();
+  sim.reset();
+});
+
+const api = () => engineApi(new CancelEngine({ venues, credentials: new Vault(), send: simSend(sim) }), venues);
+
+describe('test connection', () => {
+  it('counts the open orders where the venue lists them all', async () => {
+    sim.seed('pocketful', [{ id: '5001', extra: { executionType: 'REGULAR' } }, { id: '5002', status: 'filled', filled: 1, extra: { executionType: 'REGULAR' } }]);
+    expect(await api().testConnection('pocketful', PACE_TEST_CREDENTIALS.pocketful)).toEqual({ openOrders: 1 });
+  });
+
+  it('ZebPay, which lists one symbol at a time: asks about BTCUSDT and says so', async () => {
+    sim.seed('zebpay-futures', [{ id: 'qcApi001', symbol: 'BTCUSDT' }, { id: 'qcApi002', symbol: 'ETHUSDT' }]);
+    expect(await api().testConnection('zebpay-futures', ZEBPAY_TEST_CREDENTIALS)).toEqual({
+      openOrders: 1,
+      scope: expect.stringMatching(/^on BTCUSDT/),
+    });
+  });
+
+  it('wrong keys come back as the venue’s refusal, not a count', async () => {
+    const result = await api().testConnection('zebpay-futures', { ...ZEBPAY_TEST_CREDENTIALS, secretKey: 'not-the-secret-key-at-all' });
+    expect(result).toMatchObject({ outcome: { kind: 'auth-failed' } });
+  });
+});
