@@ -1,6 +1,7 @@
 // The manifest asks for the venues' API origins and nothing more, and runs its content script on
 // the venues' trading pages and nowhere else: all of it derived from the registry.
 import { describe, expect, it } from 'vitest';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import venuePages from '../../entrypoints/venues.content';
 import { manifestPermissions, venuePageMatches } from '../../lib/manifest';
 import { venues } from '../../lib/venues';
@@ -30,6 +31,21 @@ describe('content script matches', () => {
   it('are exactly the registry’s trading pages', () => {
     expect(sorted((venuePages.matches ?? []) as string[])).toEqual(sorted(descriptors.flatMap((d) => d.pageMatches)));
     expect(sorted(venuePageMatches)).toEqual(sorted(descriptors.flatMap((d) => d.pageMatches)));
+  });
+
+  it('never run on an API host: a page there (or an XSS on it) would get controls', () => {
+    const pageHosts = new Set(descriptors.flatMap((d) => d.pageMatches.map((m) => new URL(m.replace('*.', '')).hostname)));
+    // Where a venue serves its web UI and its API from one origin (the Tradelab brokers, Tradernet),
+    // the host cannot be told apart; every other API host must match no content-script pattern.
+    const apiOnly = descriptors
+      .flatMap((d) => [...d.apiOrigins, ...(d.optionalApiOrigins ?? [])])
+      .map((o) => new URL(o.replace('/*', '/')).hostname)
+      .filter((host) => !pageHosts.has(host));
+    expect(apiOnly).toContain('futuresbe.zebpay.com');
+    for (const host of apiOnly) {
+      const covering = venuePageMatches.filter((m) => new MatchPattern(m).includes(`https://${host}/api/v1/trade/order`));
+      expect(covering, host).toEqual([]);
+    }
   });
 
   it('every adapter’s pageMatches are its descriptor’s', () => {

@@ -2,7 +2,10 @@
 import type { VenueDescriptor } from '../descriptor';
 
 // Named, so that the page facts take them without the rest of the descriptor.
-export const ZEBPAY_FUTURES_MATCHES = ['https://zebpay.com/*', 'https://*.zebpay.com/*'];
+// zebpay.com only: `*.zebpay.com` would take in the API host (futuresbe) and every other
+// subdomain, so an XSS anywhere there would get Cancel controls. The web app's own host is not
+// documented; the help centre and the marketing pages are on zebpay.com.
+export const ZEBPAY_FUTURES_MATCHES = ['https://zebpay.com/*'];
 export const ZEBPAY_FUTURES_ID = /^[\x21-\x7e]{1,128}$/;
 
 export const zebpayFutures: VenueDescriptor<'zebpay-futures'> = {

@@ -22,7 +22,6 @@ describe('venue-pages content script', () => {
     ['trade.pocketful.in', 'pocketful'],
     ['pacetrader.pacefin.in', 'pacetrader'],
     ['zebpay.com', 'zebpay-futures'],
-    ['www.zebpay.com', 'zebpay-futures'],
     ['freedom24.com', 'tradernet'],
     ['my.tradernet.kz', 'tradernet'],
     ['pro.coinswitch.co', 'coinswitch'],
@@ -34,5 +33,7 @@ describe('venue-pages content script', () => {
   it('starts nothing on a host no venue claims', () => {
     expect(pageForHost('example.com')).toBeUndefined();
     expect(pageForHost('notzebpay.com')).toBeUndefined();
+    // ZebPay's API host is not a trading page.
+    expect(pageForHost('futuresbe.zebpay.com')).toBeUndefined();
   });
 });

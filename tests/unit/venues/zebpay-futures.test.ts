@@ -38,7 +38,7 @@ describe('identity and engine hints', () => {
   it('declares the venue, its origins and how the engine drives it', () => {
     expect(zebpayFutures.id).toBe('zebpay-futures');
     expect(zebpayFutures.name).toBe('ZebPay Futures');
-    expect(zebpayFutures.pageMatches).toEqual(['https://zebpay.com/*', 'https://*.zebpay.com/*']);
+    expect(zebpayFutures.pageMatches).toEqual(['https://zebpay.com/*']);
     expect(zebpayFutures.apiOrigins).toEqual(['https://futuresbe.zebpay.com/*']);
     expect(zebpayFutures.idField).toBe('clientOrderId');
     expect(zebpayFutures.resolveWith).toBe('lookup');
