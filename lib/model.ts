@@ -48,11 +48,13 @@ export interface JournalEntry {
   status: JournalStatus;
   message?: string;
   outcome?: CancelOutcome;
-  /** What the page or the venue showed of the order. */
+  /** What the page or the venue showed of the order; `detailsFrom` says which. */
   symbol?: string;
   side?: string;
   quantity?: string;
   price?: string;
+  /** 'page': only the broker page's text, not confirmed by the venue (shown as such). */
+  detailsFrom?: 'venue' | 'page';
   /** Page hints, kept so a not-sent cancel can be retried exactly as asked. */
   hints?: Record<string, string>;
   startedAtMs: number;

@@ -59,7 +59,9 @@ export function History({ entries, nowMs = Date.now() }: { entries: JournalEntry
       <ul class="history" aria-label="Recent cancels" style={{ height: `${entries.length * ROW_HEIGHT}px` }}>
         {entries.slice(first, last).map((e, i) => {
           const index = first + i;
-          const detail = [e.symbol, e.side, e.quantity && `qty ${e.quantity}`].filter(Boolean).join(' ');
+          const shown = [e.symbol, e.side, e.quantity && `qty ${e.quantity}`].filter(Boolean).join(' ');
+          // What only the broker page said is not presented as the venue's word.
+          const detail = shown && e.detailsFrom === 'page' ? `${shown} (as the page showed)` : shown;
           const meta = [detail, when(e.startedAtMs, nowMs), e.latencyMs !== undefined ? `${e.latencyMs} ms` : ''].filter(Boolean).join(' · ');
           const error = retryErrors[e.id];
           return (

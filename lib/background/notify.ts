@@ -19,7 +19,8 @@ const TITLE: Partial<Record<JournalEntry['status'], string>> = {
 export async function notifyOutcome(entry: JournalEntry, venues: Record<VenueId, VenueAdapter>): Promise<void> {
   const title = TITLE[entry.status];
   if (!title || !(await currentSettings()).notifications) return;
-  const order = [entry.symbol, entry.side].filter(Boolean).join(' ');
+  const shown = [entry.symbol, entry.side].filter(Boolean).join(' ');
+  const order = shown && entry.detailsFrom === 'page' ? `${shown}, as the page showed` : shown;
   await browser.notifications.create(`qc-${entry.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),

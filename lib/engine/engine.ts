@@ -5,6 +5,7 @@ import type { CancelOutcome, CancelSource, JournalEntry, OrderView, VenueId } fr
 import { isOrders, type VenueAdapter } from '../venues/types';
 import type { Send } from './http';
 import { Journal, needsVerification } from './journal';
+import { adoptVenueDetails, hintsOf, pageDetails } from './order-details';
 import { systemClock, type Clock } from './rate-limit';
 import { afterCancel, MAX_RESENDS_AFTER_UNKNOWN, PENDING_DEADLINE_MS, PENDING_POLL_MS } from './retry';
 import { VenueClient } from './venue-client';
@@ -96,7 +97,7 @@ export class CancelEngine {
     const credentials = this.opts.credentials.get(intent.venue);
     const entry = await this.journal.begin({
       venue: intent.venue, orderId: intent.orderId, source: intent.source, startedAtMs, hints,
-      ...pick(hints, ['symbol', 'side', 'quantity', 'price']),
+      ...pageDetails(hints),
     });
     const creds = await credentials;
     const finish = async (outcome: CancelOutcome) => {
@@ -128,7 +129,7 @@ export class CancelEngine {
         order = state.order;
       }
       // In memory only: the next write of this entry carries it; the cancel must not wait for a write.
-      Object.assign(entry, describeOrder(order));
+      adoptVenueDetails(entry, order);
       if (order.state === 'closed') return await finish(closedOutcome(order, false));
       return await finish(await this.cancelWithPolicy(client, order, creds.credentials, entry, intent.onSent));
     } catch (error) {
@@ -275,23 +276,4 @@ function closedOutcome(order: OrderView, afterOurCancel: boolean): CancelOutcome
 
 function defaultMessage(outcome: CancelOutcome): string {
   return { cancelled: 'Cancelled', pending: 'Cancel accepted, not yet confirmed', 'already-closed': 'Already closed' }[outcome.kind as string] ?? outcome.kind;
-}
-
-function describeOrder(o: OrderView): Partial<JournalEntry> {
-  const out: Partial<JournalEntry> = {};
-  if (o.symbol) out.symbol = o.symbol;
-  if (o.side) out.side = o.side;
-  if (o.quantity !== undefined) out.quantity = String(o.quantity);
-  if (o.price !== undefined) out.price = String(o.price);
-  return out;
-}
-
-function hintsOf(o: OrderView): Record<string, string> {
-  return Object.fromEntries(Object.entries(describeOrder(o)).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-}
-
-function pick(hints: Record<string, string>, keys: Array<'symbol' | 'side' | 'quantity' | 'price'>): Partial<JournalEntry> {
-  const out: Partial<JournalEntry> = {};
-  for (const k of keys) if (hints[k]) out[k] = hints[k];
-  return out;
 }

@@ -57,6 +57,16 @@ describe('the history list', () => {
     }
   });
 
+  it('marks details only the broker page gave as the page’s, never as the venue’s', () => {
+    const root = mount(<History entries={[
+      entry({ orderId: 'P1', symbol: 'RELIANCE', side: 'BUY', detailsFrom: 'page', startedAtMs: 2 }),
+      entry({ orderId: 'V1', symbol: 'TCS', side: 'SELL', detailsFrom: 'venue', startedAtMs: 1 }),
+    ]} />);
+    expect($(root, 'li[data-entry] .meta').textContent).toContain('RELIANCE BUY (as the page showed)');
+    expect(root.textContent).toContain('TCS SELL');
+    expect(root.textContent).not.toContain('TCS SELL (as the page showed)');
+  });
+
   it('offers Retry only for failed or never-sent entries, and sends {type: retry, entryId}', async () => {
     const locked = entry({ status: 'not-sent', message: 'QuickCancel is locked — unlock it, then retry this cancel from the popup' });
     const done = entry({ status: 'cancelled' });

@@ -87,6 +87,21 @@ describe('one cancel, verified', () => {
   });
 });
 
+describe('what an entry says about the order', () => {
+  it('the venue’s details replace what the page claimed: a page cannot put its words in the history', async () => {
+    sim.seed('pocketful', [{ id: '1150', symbol: 'TCS', side: 'SELL', quantity: 5, extra: CO }]);
+    const entry = await (await engineWith()).cancel({ ...page('pocketful', '1150'), hints: { symbol: 'FREE-MONEY', side: 'BUY', price: '1' } });
+    expect(entry).toMatchObject({ status: 'cancelled', symbol: 'TCS', side: 'SELL', quantity: '5', detailsFrom: 'venue' });
+    // Kept only as the retry's hints, which nothing shows.
+    expect((await new Journal().list())[0]).toMatchObject({ symbol: 'TCS', side: 'SELL', detailsFrom: 'venue' });
+  });
+
+  it('where the venue never described the order (locked vault), the page’s details are kept marked as the page’s', async () => {
+    const entry = await (await engineWith({ locked: true })).cancel({ ...page('pocketful', '1151'), hints: { symbol: 'RELIANCE', side: 'BUY' } });
+    expect(entry).toMatchObject({ status: 'not-sent', symbol: 'RELIANCE', side: 'BUY', detailsFrom: 'page' });
+  });
+});
+
 describe('the journal around the request', () => {
   const sendingWrites = (set: { mock: { calls: unknown[][] } }) =>
     set.mock.calls.flatMap(([items]) => Object.entries(items as object)).filter(([k, v]) => k.startsWith(JOURNAL_PREFIX) && (v as JournalEntry).status === 'sending');
