@@ -15,6 +15,9 @@ export default defineConfig({
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
       if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
+      // Every page loads the content script: terser's two passes make it ~5% smaller than
+      // esbuild's minifier, which is what keeps one script for every venue within its budget.
+      config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 } } };
     },
   },
   // The version lives only in package.json. Firefox's sources zip is what a reviewer needs to
