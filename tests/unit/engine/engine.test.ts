@@ -199,6 +199,23 @@ describe('faults', () => {
     expect(deletes('pocketful', '3003')).toHaveLength(1);
   });
 
+  it('ZebPay: an HTTP 200 whose body statusCode fails is not a cancel: looked up, still open, sent once more', async () => {
+    sim.seed('zebpay-futures', [{ id: 'zFail1', symbol: 'BTCUSDT' }]);
+    const body = JSON.stringify({ statusDescription: 'Internal server error', data: {}, statusCode: 500, customMessage: ['Internal server error'] });
+    sim.fault({ venue: 'zebpay-futures', method: 'DELETE', fault: { kind: 'respond', status: 200, body, headers: { 'content-type': 'application/json' } } });
+    const entry = await (await engineWith()).cancel(page('zebpay-futures', 'zFail1'));
+    expect(entry).toMatchObject({ status: 'cancelled', attempts: 2 });
+    expect(deletes('zebpay-futures', 'zFail1')).toHaveLength(2);
+  });
+
+  it('ZebPay: an order the venue refuses with HTTP 200 and statusCode 400 is never shown cancelled', async () => {
+    sim.seed('zebpay-futures', [{ id: 'zFail2', symbol: 'BTCUSDT', extra: { cancelStatusCode: 400, cancelRefusal: 'Order cannot be cancelled' } }]);
+    const entry = await (await engineWith()).cancel(page('zebpay-futures', 'zFail2'));
+    expect(entry.status).not.toBe('cancelled');
+    expect(entry.message).toContain('Order cannot be cancelled');
+    expect(sim.orders('zebpay-futures')[0]!.status).toBe('open');
+  });
+
   it('a response slower than the timeout: unknown, then verified with the venue', async () => {
     sim.seed('coinswitch', [{ id: '11111111-2222-3333-4444-555555555555' }]);
     sim.fault({ venue: 'coinswitch', method: 'DELETE', fault: { kind: 'delay', ms: 1500 } });
