@@ -56,6 +56,9 @@ export function createPaceOmsAdapter(descriptor: VenueDescriptor<'pacetrader' | 
       headers: {
         Authorization: `Bearer ${accessToken}`,
         'x-authorization-token': accessToken,
+        // The PaceTrader document's header table names x-auth-token while its examples send
+        // x-authorization-token: both carry the token, so either check passes.
+        'x-auth-token': accessToken,
         'x-device-type': 'WEB',
         'Content-Type': 'application/json',
         Accept: 'application/json',

@@ -51,9 +51,10 @@ export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader'): VenueSim {
 
   function checkAuth(req: SimRequest, ctx: VenueContext): SimResponse | undefined {
     const h = req.headers;
-    if (h.authorization !== `Bearer ${creds.accessToken}` || h['x-authorization-token'] !== creds.accessToken) {
-      return error(401, 40000, 'Request Unauthorised');
-    }
+    // The token may come as the document's header table names it (x-auth-token), as its examples
+    // send it (x-authorization-token) or as the SDKs do (Bearer); at least one, and none wrong.
+    const given = [h.authorization?.replace(/^Bearer /, ''), h['x-authorization-token'], h['x-auth-token']].filter((v) => v !== undefined);
+    if (given.length === 0 || given.some((v) => v !== creds.accessToken)) return error(401, 40000, 'Request Unauthorised');
     if (ctx.tokenExpired()) return error(401, 40000, 'Request Unauthorised');
     if (h['x-device-type'] !== 'WEB') return error(400, 44000, 'x-device-type is required');
     if (!h['content-type']?.startsWith('application/json')) return error(400, 44000, 'Content-Type must be application/json');

@@ -46,12 +46,28 @@ describe('Pocketful simulator', () => {
 
   it.each([
     ['a wrong token', { authorization: 'Bearer sim-pocketful-token-9999.notARealSignature' }, 401],
-    ['no x-authorization-token', { 'x-authorization-token': undefined }, 401],
+    ['no token header at all', { Authorization: undefined, 'x-authorization-token': undefined, 'x-auth-token': undefined }, 401],
+    ['a wrong x-auth-token beside right ones', { 'x-auth-token': 'sim-pocketful-token-9999.notARealSignature' }, 401],
     ['no device type', { 'x-device-type': undefined }, 400],
   ])('rejects %s and cancels nothing', async (_, headers, expected) => {
     const res = await sendToSimulator(sim.port, await build(co101), { headers });
     expect(res.status).toBe(expected);
     expect(status('101')).toBe('open');
+  });
+
+  it.each([
+    ['the document\'s examples (x-authorization-token only)', { Authorization: undefined, 'x-auth-token': undefined }],
+    ['the document\'s header table (x-auth-token only)', { Authorization: undefined, 'x-authorization-token': undefined }],
+  ])('accepts the token as %s', async (_, headers) => {
+    const res = await sendToSimulator(sim.port, await build(co101), { headers });
+    expect(res.status).toBe(200);
+    expect(status('101')).toBe('cancelled');
+    expect(sim.apiRequests('pocketful')[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it('the adapter sends the token in all three headers', async () => {
+    await sendToSimulator(sim.port, await build(co101));
+    expect(sim.apiRequests('pocketful')[0]!.headers).toMatchObject({ authorization: `Bearer ${creds.accessToken}`, 'x-authorization-token': creds.accessToken, 'x-auth-token': creds.accessToken });
   });
 
   it('rejects a kart body with other keys, a wrong client id, or a REGULAR cancel with a body', async () => {

@@ -41,11 +41,13 @@ describe('cancel requests', () => {
     expect(request.body).toBe(body);
   });
 
-  it('sends the token in both auth headers and the device type, never a cookie', async () => {
+  it('sends the token in every auth header the documents name and the device type, never a cookie', async () => {
     const { headers } = requestOf(await cancel({ omsOrderId: '1', executionType: 'REGULAR' }));
     expect(headers).toEqual({
       Authorization: `Bearer ${CREDS.accessToken}`,
       'x-authorization-token': CREDS.accessToken,
+      // The PaceTrader header table's name for it.
+      'x-auth-token': CREDS.accessToken,
       'x-device-type': 'WEB',
       'Content-Type': 'application/json',
       Accept: 'application/json',
@@ -160,7 +162,7 @@ describe('the client id, from trading_info when neither Settings nor the token h
   it('asks GET /api/v1/user/trading_info with the same headers as every request', async () => {
     const request = requestOf(await complete.build(input));
     expect(request).toMatchObject({ method: 'GET', url: 'https://pacetrader.pacefin.in/api/v1/user/trading_info', body: null });
-    expect(request.headers).toMatchObject({ Authorization: `Bearer ${CREDS.accessToken}`, 'x-authorization-token': CREDS.accessToken });
+    expect(request.headers).toMatchObject({ Authorization: `Bearer ${CREDS.accessToken}`, 'x-authorization-token': CREDS.accessToken, 'x-auth-token': CREDS.accessToken });
   });
 
   it('an expired token is refused before anything is sent', async () => {
