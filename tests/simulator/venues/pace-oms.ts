@@ -46,7 +46,17 @@ export function paceRow(order: SimOrder) {
   };
 }
 
-export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader'): VenueSim {
+export interface PaceSimOptions {
+  /**
+   * 'document': a server with only the kart route the PaceTrader spread page shows,
+   * `/api/v1/orders/kart/` with the order in the body; the id-in-path route answers 404.
+   * Default 'both': the id in the path, and the page's route for spread orders.
+   */
+  kartRoute?: 'both' | 'document';
+}
+
+export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader', options: PaceSimOptions = {}): VenueSim {
+  const documentOnly = options.kartRoute === 'document';
   const creds = PACE_TEST_CREDENTIALS[venue];
 
   function checkAuth(req: SimRequest, ctx: VenueContext): SimResponse | undefined {
@@ -119,6 +129,7 @@ export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader'): VenueSim {
 
     const kart = /^\/api\/v1\/orders\/kart\/([^/]*)$/.exec(url.pathname);
     if (req.method === 'DELETE' && kart) {
+      if (documentOnly && kart[1] !== '') return json(404, { error: { code: 404, message: 'route not found' } });
       let body: Record<string, unknown>;
       try {
         body = JSON.parse(req.body);
@@ -131,7 +142,7 @@ export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader'): VenueSim {
       const row = paceRow(order);
       const type = row.execution_type;
       // The spread docs page shows the route without the id; the SDKs put it in the path.
-      if (pathId !== order.id && !(type === 'SPD' && pathId === '')) return json(404, { error: { code: 404, message: 'route not found' } });
+      if (pathId !== order.id && !((type === 'SPD' || documentOnly) && pathId === '')) return json(404, { error: { code: 404, message: 'route not found' } });
       const expected = KART_KEYS.filter((k) => k !== 'status' || type !== 'CO');
       if (Object.keys(body).sort().join() !== expected.join()) return error(400, 44000, `body must carry exactly ${expected.join(', ')}`);
       if (!clientOk(String(body.client_id))) return error(403, 40000, 'Request forbidden');
