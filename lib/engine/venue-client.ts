@@ -31,6 +31,8 @@ export class VenueClient {
   private lastNowMs = 0;
   private openOrdersCache: { atMs: number; result: Promise<OrdersResult> } | undefined;
   private known: { atMs: number; byKey: Map<string, OrderView[]> } | undefined;
+  /** The form of each two-form operation (Operation.forms) that this venue last took. */
+  private readonly forms = new Map<Operation<any, any, any>, string>();
 
   constructor(
     readonly adapter: VenueAdapter,
@@ -63,7 +65,8 @@ export class VenueClient {
 
   /** `onSent` is told as soon as the request is handed to the network, before its answer. */
   private async runOnce<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority, onSent?: () => void): Promise<R | CancelOutcome> {
-    const input = { order, credentials, nowMs: this.nowMs() };
+    const form = operation.forms ? (this.forms.get(operation) ?? operation.forms[0]) : undefined;
+    const input = { order, credentials, nowMs: this.nowMs(), ...(form !== undefined ? { form } : {}) };
     const built = await operation.build(input);
     if ('refused' in built) return built.refused;
     await this.bucket.take(priority);
@@ -72,6 +75,22 @@ export class VenueClient {
     onSent?.();
     const res = await answer;
     this.learnFromDate(res, sentAt);
+    const other = form !== undefined && operation.formMissing?.(res, input) ? operation.forms!.find((f) => f !== form) : undefined;
+    if (other !== undefined) return this.runOtherForm(operation, order, credentials, priority, other);
+    return safeVenueResult(operation.parse(res, input), credentials);
+  }
+
+  /**
+   * The venue has no route for the form just sent, so nothing was executed: the other documented
+   * form, once. The form the venue takes is kept for the next request.
+   */
+  private async runOtherForm<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority, form: string): Promise<R | CancelOutcome> {
+    const input = { order, credentials, nowMs: this.nowMs(), form };
+    const built = await operation.build(input);
+    if ('refused' in built) return built.refused;
+    await this.bucket.take(priority);
+    const res = await this.send(built.request);
+    if (!operation.formMissing?.(res, input)) this.forms.set(operation, form);
     return safeVenueResult(operation.parse(res, input), credentials);
   }
 

@@ -34,6 +34,8 @@ export interface BuildInput<O, C> {
   credentials: C;
   /** Local clock plus the venue's server-time offset, in ms. */
   nowMs: number;
+  /** Which of the operation's documented forms to build (Operation.forms); the first when absent. */
+  form?: string;
 }
 
 export type Built = { request: HttpRequest } | { refused: CancelOutcome };
@@ -44,6 +46,15 @@ export type OrdersResult = { orders: OrderView[] } | CancelOutcome;
 export interface Operation<I, C, R> {
   build(input: BuildInput<I, C>): Promise<Built>;
   parse(res: HttpResponse, input: BuildInput<I, C>): R;
+  /**
+   * Where a venue's documents show one request in two forms (PaceTrader's spread cancel: the id in
+   * the path, or only in the body), their names, the default first. The engine builds the form
+   * this venue last took; when `formMissing` says the venue has no route for the form sent, it
+   * sends the other one once.
+   */
+  forms?: readonly [string, string];
+  /** Whether this answer says the venue has no route for the form sent (so nothing was executed). */
+  formMissing?(res: HttpResponse, input: BuildInput<I, C>): boolean;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 } from '../common';
 import type { VenueDescriptor } from '../descriptor';
 import { pacetrader as pacetraderDescriptor, pocketful as pocketfulDescriptor } from './descriptor';
+import { isMissingRoute, KART_CANCEL_FORMS } from './kart';
 import type { Built, BuildInput, CancelOutcome, HttpRequest, HttpResponse, OrderView, OrdersResult, VenueAdapter } from '../types';
 
 export const paceCredentialsSchema = z.object({
@@ -56,6 +57,9 @@ export function createPaceOmsAdapter(descriptor: VenueDescriptor<'pacetrader' | 
       headers: {
         Authorization: `Bearer ${accessToken}`,
         'x-authorization-token': accessToken,
+        // The PaceTrader document's header table names x-auth-token while its examples send
+        // x-authorization-token: both carry the token, so either check passes.
+        'x-auth-token': accessToken,
         'x-device-type': 'WEB',
         'Content-Type': 'application/json',
         Accept: 'application/json',
@@ -67,7 +71,7 @@ export function createPaceOmsAdapter(descriptor: VenueDescriptor<'pacetrader' | 
     request: { method: 'GET', url: `${origin}${path}`, headers: auth.headers, body: null },
   });
 
-  async function buildCancel({ order, credentials, nowMs }: BuildInput<PaceOrder, PaceCredentials>): Promise<Built> {
+  async function buildCancel({ order, credentials, nowMs, form }: BuildInput<PaceOrder, PaceCredentials>): Promise<Built> {
     const auth = authenticate(credentials, nowMs);
     if ('refused' in auth) return refuse(auth.refused);
     const omsOrderId = str(order?.omsOrderId);
@@ -94,7 +98,8 @@ export function createPaceOmsAdapter(descriptor: VenueDescriptor<'pacetrader' | 
       oms_order_id: omsOrderId,
     };
     if (executionType !== 'CO') body.status = order.orderStatus!;
-    return { request: { method: 'DELETE', url: `${origin}/api/v1/orders/kart/${id}`, headers: auth.headers, body: JSON.stringify(body) } };
+    const path = form === KART_CANCEL_FORMS[1] ? '' : id;
+    return { request: { method: 'DELETE', url: `${origin}/api/v1/orders/kart/${path}`, headers: auth.headers, body: JSON.stringify(body) } };
   }
 
   return {
@@ -113,6 +118,8 @@ export function createPaceOmsAdapter(descriptor: VenueDescriptor<'pacetrader' | 
     cancel: {
       build: buildCancel,
       parse: (res, input) => parseCancel(res, input, name),
+      forms: KART_CANCEL_FORMS,
+      formMissing: (res, input) => isKart(str(input.order?.executionType)) && isMissingRoute(res),
     },
     lookup: {
       async build({ order, credentials, nowMs }) {

@@ -23,16 +23,22 @@ export interface TradernetError {
   code: string;
 }
 
-/** The error in a Tradernet body: `error` (non-empty string or array) or `errMsg`; falsy `error` is success. */
+/**
+ * The error in a Tradernet body: `error` (non-empty string or array), `errMsg` or `errorMsg` (the
+ * document's code-12 answer carries `errorMsg`); falsy `error` is success.
+ */
 export function tradernetError(body: unknown): TradernetError | undefined {
   if (!isRecord(body)) return undefined;
   const parts: string[] = [];
-  const { error, errMsg } = body;
+  const { error } = body;
   if (typeof error === 'string' && error !== '' && error !== '0') parts.push(error.trim());
   else if (Array.isArray(error) && error.length > 0) {
     parts.push(error.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('; '));
   }
-  if (typeof errMsg === 'string' && errMsg !== '' && !parts.includes(errMsg.trim())) parts.push(errMsg.trim());
+  for (const said of [body.errMsg, body.errorMsg]) {
+    // The same sentence in two fields (code 12 repeats it in error and errorMsg) is said once.
+    if (typeof said === 'string' && said.trim() !== '' && !parts.includes(said.trim())) parts.push(said.trim());
+  }
   if (parts.length === 0) return undefined;
   const rawCode = typeof body.code === 'number' || typeof body.code === 'string' ? String(body.code).trim() : '';
   // "04" and 4 are the same code.

@@ -82,6 +82,11 @@ export async function signedRequest(input: SignInput): Promise<{ request: HttpRe
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
         'X-NtApi-Sig': await hmacSha256Hex(privateKey, signedString),
+        // The document's browser example sends these with the bracket-encoded body (its spelling
+        // X_REQUESTED_WITH is the jQuery setting; the header is X-Requested-With). The signature
+        // covers the values only, so they change nothing in it.
+        'Nt-Jqp': 'true',
+        'X-Requested-With': 'XMLHttpRequest',
       },
       body: formBody([['cmd', cmd], ['apiKey', publicKey], ['nonce', nonce], ['params', params]]),
     },

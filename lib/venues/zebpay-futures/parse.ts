@@ -4,6 +4,7 @@ import { describeResponse, firstRules, isRecord, num, parseJson, str } from '../
 import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const NAME = 'ZebPay Futures';
+const NOT_FOUND_CODE = 3013;
 const SYMBOL = /^[A-Za-z0-9]{2,32}$/;
 // ccxt's unified terminal words plus the raw CANCELED; compared in lower case.
 const TERMINAL = new Set(['filled', 'canceled', 'cancelled', 'closed', 'rejected', 'expired']);
@@ -32,7 +33,7 @@ const authKindOf = (credentials: unknown): string =>
 /** "Not found / already closed": statusCode 3013 or the wording ccxt maps to OrderNotFound (UNCONFIRMED). */
 function isGone(env: Envelope | undefined): boolean {
   if (!env) return false;
-  if (env.statusCode === '3013') return true;
+  if (env.statusCode === String(NOT_FOUND_CODE)) return true;
   return env.texts.some((t) => /not\s*found|does\s*not\s*exist|already/i.test(t));
 }
 
@@ -100,8 +101,38 @@ function refusal(res: HttpResponse, env: Envelope | undefined): CancelOutcome {
 
 const MAYBE = 'the cancel may or may not have happened — checking the order';
 
+/**
+ * The reply to judge by. The document's own examples call a cancel done only when the body's
+ * statusCode is 200 or 201, whatever the HTTP status: a 2xx whose body carries another code is
+ * read as if that code were the HTTP status (3013, the not-found code, as a 400). Undefined when
+ * the body's code is neither a success nor an HTTP error: nothing final can be read from it.
+ */
+function judged(res: HttpResponse): HttpResponse | undefined {
+  if (res.transportError || res.status < 200 || res.status >= 300) return res;
+  const json = parseJson(res.body);
+  const raw = isRecord(json) ? json.statusCode : undefined;
+  if (raw === undefined || raw === null) return res;
+  if (typeof raw !== 'number' && typeof raw !== 'string') return undefined;
+  const code = typeof raw === 'number' ? raw : /^\s*\d{1,6}\s*$/.test(raw) ? Number(raw) : NaN;
+  if (code === 200 || code === 201) return res;
+  if (code === NOT_FOUND_CODE) return { ...res, status: 400 };
+  if (Number.isInteger(code) && code >= 400 && code <= 599) return { ...res, status: code };
+  return undefined;
+}
+
+/** A 2xx whose body's statusCode says neither success nor an HTTP error: never final, the engine looks. */
+function unreadableCode(res: HttpResponse, what: string): CancelOutcome {
+  const env = envelope(res.body);
+  const json = parseJson(res.body);
+  const code = isRecord(json) ? String(json.statusCode).slice(0, 20) : '';
+  const said = env?.description ? ` ("${env.description}")` : '';
+  return { kind: 'unknown', message: `${NAME} answered HTTP ${res.status} with statusCode ${code}${said}; ${what}` };
+}
+
 /** Cancel: section 6, top to bottom. */
-export function parseCancel(res: HttpResponse, credentials: unknown, nowMs: number): CancelOutcome {
+export function parseCancel(reply: HttpResponse, credentials: unknown, nowMs: number): CancelOutcome {
+  const res = judged(reply);
+  if (!res) return unreadableCode(reply, MAYBE);
   const failure = commonFailure(res, credentials, nowMs, MAYBE);
   if (failure) return failure;
   const env = envelope(res.body);
@@ -128,7 +159,9 @@ export function parseCancel(res: HttpResponse, credentials: unknown, nowMs: numb
 }
 
 /** Cancel-all: the list of cancelled orders; an empty list means nothing was open. */
-export function parseCancelAll(res: HttpResponse, credentials: unknown, nowMs: number): CancelOutcome {
+export function parseCancelAll(reply: HttpResponse, credentials: unknown, nowMs: number): CancelOutcome {
+  const res = judged(reply);
+  if (!res) return unreadableCode(reply, 'some orders may or may not have been cancelled — checking open orders');
   const failure = commonFailure(res, credentials, nowMs, 'some orders may or may not have been cancelled — checking open orders');
   if (failure) return failure;
   const env = envelope(res.body);
@@ -183,7 +216,9 @@ const views = (items: unknown[], listedAsOpen: boolean): OrderView[] =>
   items.map((item) => toView(item, listedAsOpen)).filter((v): v is OrderView => v !== undefined);
 
 /** Lookup by clientOrderId: data is one Order; "not found" is zero orders. */
-export function parseLookup(res: HttpResponse, credentials: unknown, nowMs: number, clientOrderId: string): OrdersResult {
+export function parseLookup(reply: HttpResponse, credentials: unknown, nowMs: number, clientOrderId: string): OrdersResult {
+  const res = judged(reply);
+  if (!res) return unreadableCode(reply, 'could not read the order');
   const failure = commonFailure(res, credentials, nowMs, 'could not read the order');
   if (failure) return failure;
   const env = envelope(res.body);
@@ -198,7 +233,9 @@ export function parseLookup(res: HttpResponse, credentials: unknown, nowMs: numb
 }
 
 /** Open orders: data is { items, totalCount, nextTimestamp }; presence in the list means open. */
-export function parseOpenOrders(res: HttpResponse, credentials: unknown, nowMs: number): OrdersResult {
+export function parseOpenOrders(reply: HttpResponse, credentials: unknown, nowMs: number): OrdersResult {
+  const res = judged(reply);
+  if (!res) return unreadableCode(reply, 'could not read the open orders');
   const failure = commonFailure(res, credentials, nowMs, 'could not read the open orders');
   if (failure) return failure;
   const env = envelope(res.body);

@@ -46,14 +46,25 @@ export function paceRow(order: SimOrder) {
   };
 }
 
-export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader'): VenueSim {
+export interface PaceSimOptions {
+  /**
+   * 'document': a server with only the kart route the PaceTrader spread page shows,
+   * `/api/v1/orders/kart/` with the order in the body; the id-in-path route answers 404.
+   * Default 'both': the id in the path, and the page's route for spread orders.
+   */
+  kartRoute?: 'both' | 'document';
+}
+
+export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader', options: PaceSimOptions = {}): VenueSim {
+  const documentOnly = options.kartRoute === 'document';
   const creds = PACE_TEST_CREDENTIALS[venue];
 
   function checkAuth(req: SimRequest, ctx: VenueContext): SimResponse | undefined {
     const h = req.headers;
-    if (h.authorization !== `Bearer ${creds.accessToken}` || h['x-authorization-token'] !== creds.accessToken) {
-      return error(401, 40000, 'Request Unauthorised');
-    }
+    // The token may come as the document's header table names it (x-auth-token), as its examples
+    // send it (x-authorization-token) or as the SDKs do (Bearer); at least one, and none wrong.
+    const given = [h.authorization?.replace(/^Bearer /, ''), h['x-authorization-token'], h['x-auth-token']].filter((v) => v !== undefined);
+    if (given.length === 0 || given.some((v) => v !== creds.accessToken)) return error(401, 40000, 'Request Unauthorised');
     if (ctx.tokenExpired()) return error(401, 40000, 'Request Unauthorised');
     if (h['x-device-type'] !== 'WEB') return error(400, 44000, 'x-device-type is required');
     if (!h['content-type']?.startsWith('application/json')) return error(400, 44000, 'Content-Type must be application/json');
@@ -118,6 +129,7 @@ export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader'): VenueSim {
 
     const kart = /^\/api\/v1\/orders\/kart\/([^/]*)$/.exec(url.pathname);
     if (req.method === 'DELETE' && kart) {
+      if (documentOnly && kart[1] !== '') return json(404, { error: { code: 404, message: 'route not found' } });
       let body: Record<string, unknown>;
       try {
         body = JSON.parse(req.body);
@@ -130,7 +142,7 @@ export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader'): VenueSim {
       const row = paceRow(order);
       const type = row.execution_type;
       // The spread docs page shows the route without the id; the SDKs put it in the path.
-      if (pathId !== order.id && !(type === 'SPD' && pathId === '')) return json(404, { error: { code: 404, message: 'route not found' } });
+      if (pathId !== order.id && !((type === 'SPD' || documentOnly) && pathId === '')) return json(404, { error: { code: 404, message: 'route not found' } });
       const expected = KART_KEYS.filter((k) => k !== 'status' || type !== 'CO');
       if (Object.keys(body).sort().join() !== expected.join()) return error(400, 44000, `body must carry exactly ${expected.join(', ')}`);
       if (!clientOk(String(body.client_id))) return error(403, 40000, 'Request forbidden');

@@ -205,7 +205,9 @@ export function createTradernetSim(): VenueSim {
     const order = ctx.orders.get(id);
     if (!order || order.venue !== 'tradernet') return reply(200, { error: `Order ${id} not found`, code: 0 });
     if (order.extra.cancelOnlyByTrader) {
-      return reply(200, { error: 'This order may only be cancelled by a Cancellation Order or through traders', code: 12 });
+      // The document's code-12 answer, field for field and in its order.
+      const text = 'This order may only be cancelled by a Cancellation Order or through traders';
+      return reply(200, { code: 12, errorMsg: text, error: text });
     }
     switch (order.status) {
       case 'open':

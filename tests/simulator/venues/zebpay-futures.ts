@@ -152,12 +152,26 @@ function authQuery(req: SimRequest, ctx: VenueContext, rawQuery: string, pairs: 
   return authenticate(req, ctx, rawQuery, { last: last?.[0] === 'timestamp', value });
 }
 
+/**
+ * An order seeded with extra.cancelStatusCode refuses its cancel the way the document's examples
+ * guard against: HTTP 200, the usual envelope, a failing statusCode and the reason in
+ * statusDescription (extra.cancelRefusal). The document gives no refusal wording; ours is a stand-in.
+ */
+function refusalOf(order: SimOrder): SimResponse | undefined {
+  const code = order.extra.cancelStatusCode;
+  if (code === undefined) return undefined;
+  const description = String(order.extra.cancelRefusal ?? 'Order cannot be cancelled');
+  return reply(200, description, {}, Number(code));
+}
+
 function cancelOne(ctx: VenueContext, clientOrderId: string, symbol: string | undefined): SimResponse {
   const order = ctx.orders.get(clientOrderId);
   if (!order || (symbol !== undefined && order.symbol !== symbol)) {
     return reply(400, 'Order not found', {}, NOT_FOUND_CODE);
   }
   if (!isOpen(order)) return reply(400, `Order is already ${wireStatus(order).status}`, {}, NOT_FOUND_CODE);
+  const refused = refusalOf(order);
+  if (refused) return refused;
   order.status = 'cancelled';
   return ok({
     clientOrderId: order.id,
@@ -195,6 +209,9 @@ export function createZebpayFuturesSim(): VenueSim {
           const extra = Object.keys(body ?? {}).filter((k) => k !== 'timestamp');
           if (extra.length > 0 || (auth.mode === 'jwt' && req.body !== '' && req.body !== '{}')) return badRequest('Unexpected body fields');
           const cancelled = [...ctx.orders.values()].filter(isOpen);
+          // One order that refuses refuses the whole call: nothing is cancelled.
+          const refused = cancelled.map(refusalOf).find((r) => r !== undefined);
+          if (refused) return refused;
           for (const order of cancelled) order.status = 'cancelled';
           return ok(cancelled.map((o) => ({ clientOrderId: o.id, status: 'canceled', symbol: o.symbol })));
         }

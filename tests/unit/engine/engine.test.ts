@@ -11,7 +11,7 @@ import { Vault } from '../../../lib/vault/vault';
 import { venues, type VenueId } from '../../../lib/venues';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { COINSWITCH_TEST_CREDENTIALS } from '../../simulator/venues/coinswitch';
-import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
+import { createPaceOmsSim, PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
 import { TRADERNET_TEST_CREDENTIALS } from '../../simulator/venues/tradernet';
 import { ZEBPAY_TEST_CREDENTIALS } from '../../simulator/venues/zebpay-futures';
 import { simSend } from './sim-send';
@@ -214,6 +214,23 @@ describe('faults', () => {
     expect(deletes('pocketful', '3003')).toHaveLength(1);
   });
 
+  it('ZebPay: an HTTP 200 whose body statusCode fails is not a cancel: looked up, still open, sent once more', async () => {
+    sim.seed('zebpay-futures', [{ id: 'zFail1', symbol: 'BTCUSDT' }]);
+    const body = JSON.stringify({ statusDescription: 'Internal server error', data: {}, statusCode: 500, customMessage: ['Internal server error'] });
+    sim.fault({ venue: 'zebpay-futures', method: 'DELETE', fault: { kind: 'respond', status: 200, body, headers: { 'content-type': 'application/json' } } });
+    const entry = await (await engineWith()).cancel(page('zebpay-futures', 'zFail1'));
+    expect(entry).toMatchObject({ status: 'cancelled', attempts: 2 });
+    expect(deletes('zebpay-futures', 'zFail1')).toHaveLength(2);
+  });
+
+  it('ZebPay: an order the venue refuses with HTTP 200 and statusCode 400 is never shown cancelled', async () => {
+    sim.seed('zebpay-futures', [{ id: 'zFail2', symbol: 'BTCUSDT', extra: { cancelStatusCode: 400, cancelRefusal: 'Order cannot be cancelled' } }]);
+    const entry = await (await engineWith()).cancel(page('zebpay-futures', 'zFail2'));
+    expect(entry.status).not.toBe('cancelled');
+    expect(entry.message).toContain('Order cannot be cancelled');
+    expect(sim.orders('zebpay-futures')[0]!.status).toBe('open');
+  });
+
   it('a response slower than the timeout: unknown, then verified with the venue', async () => {
     sim.seed('coinswitch', [{ id: '11111111-2222-3333-4444-555555555555' }]);
     sim.fault({ venue: 'coinswitch', method: 'DELETE', fault: { kind: 'delay', ms: 1500 } });
@@ -253,6 +270,48 @@ describe('faults', () => {
     const entry = await engine.cancel(page('tradernet', '3006'));
     expect(entry).toMatchObject({ status: 'not-sent', message: 'Not sent: no permission to reach tradernet.com', attempts: 0 });
     expect(sim.apiRequests('tradernet')).toHaveLength(0);
+  });
+});
+
+describe('a venue that takes only the other documented kart route', () => {
+  it('PaceTrader with only the spread page\'s route: 404, the other form once, then that form first', async () => {
+    const doc = await startSimulator({ venues: [createPaceOmsSim('pacetrader', { kartRoute: 'document' })], pages: [] });
+    try {
+      const vault = new Vault();
+      await vault.setup('correct horse battery staple');
+      await vault.set('pacetrader', PACE_TEST_CREDENTIALS.pacetrader);
+      const engine = new CancelEngine({ venues, credentials: vault, send: simSend(doc), pendingDeadlineMs: 5000, pollIntervalMs: 100 });
+      const spd = (id: string) => ({ id, extra: { executionType: 'SPD', exchangeOrderId: `E${id}`, legOrderIndicator: 'ENTRY' } });
+      doc.seed('pacetrader', [spd('5001'), spd('5002')]);
+      const kartDeletes = () => doc.apiRequests('pacetrader').filter((r) => r.method === 'DELETE').map((r) => r.path);
+
+      expect(await engine.cancel(page('pacetrader', '5001'))).toMatchObject({ status: 'cancelled' });
+      expect(kartDeletes()).toEqual(['/api/v1/orders/kart/5001', '/api/v1/orders/kart/']);
+      expect(await engine.cancel(page('pacetrader', '5002'))).toMatchObject({ status: 'cancelled' });
+      expect(kartDeletes()).toEqual(['/api/v1/orders/kart/5001', '/api/v1/orders/kart/', '/api/v1/orders/kart/']);
+      expect(doc.orders('pacetrader').map((o) => o.status)).toEqual(['cancelled', 'cancelled']);
+    } finally {
+      await doc.stop();
+    }
+  });
+
+  it('the other form is tried once only, and a form that failed too is not kept', async () => {
+    sim.seed('pocketful', [{ id: '5004', extra: CO }]);
+    const engine = await engineWith();
+    sim.fault({ venue: 'pocketful', method: 'DELETE', fault: { kind: 'respond', status: 404, body: '<html><body>Not Found</body></html>', headers: { 'content-type': 'text/html' } } });
+    const first = await engine.cancel(page('pocketful', '5004'));
+    // The fault answered the id-in-path form; the body-only form has no CO route on this server.
+    expect(first).toMatchObject({ status: 'rejected', message: 'route not found' });
+    expect(sim.apiRequests('pocketful').filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/api/v1/orders/kart/5004', '/api/v1/orders/kart/']);
+    expect(sim.orders('pocketful')[0]!.status).toBe('open');
+    expect(await engine.cancel(page('pocketful', '5004'))).toMatchObject({ status: 'cancelled' });
+    expect(sim.apiRequests('pocketful').filter((r) => r.method === 'DELETE').at(-1)!.path).toBe('/api/v1/orders/kart/5004');
+  });
+
+  it('a venue that has the id-in-path route gets one request: no fallback', async () => {
+    sim.seed('pacetrader', [{ id: '5003', extra: { executionType: 'SPD', exchangeOrderId: 'E5003', legOrderIndicator: 'ENTRY' } }]);
+    expect(await (await engineWith()).cancel(page('pacetrader', '5003'))).toMatchObject({ status: 'cancelled', attempts: 1 });
+    expect(sim.apiRequests('pacetrader').filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/api/v1/orders/kart/5003']);
   });
 });
 

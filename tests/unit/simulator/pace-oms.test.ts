@@ -46,12 +46,28 @@ describe('Pocketful simulator', () => {
 
   it.each([
     ['a wrong token', { authorization: 'Bearer sim-pocketful-token-9999.notARealSignature' }, 401],
-    ['no x-authorization-token', { 'x-authorization-token': undefined }, 401],
+    ['no token header at all', { Authorization: undefined, 'x-authorization-token': undefined, 'x-auth-token': undefined }, 401],
+    ['a wrong x-auth-token beside right ones', { 'x-auth-token': 'sim-pocketful-token-9999.notARealSignature' }, 401],
     ['no device type', { 'x-device-type': undefined }, 400],
   ])('rejects %s and cancels nothing', async (_, headers, expected) => {
     const res = await sendToSimulator(sim.port, await build(co101), { headers });
     expect(res.status).toBe(expected);
     expect(status('101')).toBe('open');
+  });
+
+  it.each([
+    ['the document\'s examples (x-authorization-token only)', { Authorization: undefined, 'x-auth-token': undefined }],
+    ['the document\'s header table (x-auth-token only)', { Authorization: undefined, 'x-authorization-token': undefined }],
+  ])('accepts the token as %s', async (_, headers) => {
+    const res = await sendToSimulator(sim.port, await build(co101), { headers });
+    expect(res.status).toBe(200);
+    expect(status('101')).toBe('cancelled');
+    expect(sim.apiRequests('pocketful')[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it('the adapter sends the token in all three headers', async () => {
+    await sendToSimulator(sim.port, await build(co101));
+    expect(sim.apiRequests('pocketful')[0]!.headers).toMatchObject({ authorization: `Bearer ${creds.accessToken}`, 'x-authorization-token': creds.accessToken, 'x-auth-token': creds.accessToken });
   });
 
   it('rejects a kart body with other keys, a wrong client id, or a REGULAR cancel with a body', async () => {
@@ -92,5 +108,44 @@ describe('Pocketful simulator', () => {
     const res = await sendToSimulator(sim.port, await build(co101));
     expect(res.status).toBe(401);
     expect(status('101')).toBe('open');
+  });
+});
+
+describe('PaceTrader simulator with only the document\'s spread route', () => {
+  let doc: Simulator;
+  const pace = PACE_TEST_CREDENTIALS.pacetrader;
+  const kartBody = (id: string, type: string) =>
+    JSON.stringify({ client_id: pace.clientId, exchange_order_id: `E${id}`, execution_type: type, leg_order_indicator: 'ENTRY', oms_order_id: id, ...(type === 'CO' ? {} : { status: 'CONFIRMED' }) });
+  const del = (path: string, body: string): HttpRequest => ({
+    method: 'DELETE',
+    url: `https://pacetrader.pacefin.in${path}`,
+    headers: { Authorization: `Bearer ${pace.accessToken}`, 'x-authorization-token': pace.accessToken, 'x-device-type': 'WEB', 'Content-Type': 'application/json' },
+    body,
+  });
+  const docStatus = (id: string) => doc.orders('pacetrader').find((o) => o.id === id)!.status;
+
+  beforeAll(async () => (doc = await startSimulator({ venues: [createPaceOmsSim('pacetrader', { kartRoute: 'document' })], pages: [] })));
+  afterAll(async () => doc.stop());
+  beforeEach(() => {
+    doc.reset();
+    doc.seed('pacetrader', [
+      { id: '201', extra: { executionType: 'SPD', exchangeOrderId: 'E201', legOrderIndicator: 'ENTRY' } },
+      { id: '202', extra: { executionType: 'CO', exchangeOrderId: 'E202', legOrderIndicator: 'ENTRY' } },
+    ]);
+  });
+
+  it('answers the id-in-path route 404 (not the OMS envelope) and cancels nothing', async () => {
+    const res = await sendToSimulator(doc.port, del('/api/v1/orders/kart/201', kartBody('201', 'SPD')));
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.body)).not.toHaveProperty('status');
+    expect(docStatus('201')).toBe('open');
+  });
+
+  it('takes the document\'s route, the order only in the body, for every kart order', async () => {
+    const spd = await sendToSimulator(doc.port, del('/api/v1/orders/kart/', kartBody('201', 'SPD')));
+    const co = await sendToSimulator(doc.port, del('/api/v1/orders/kart/', kartBody('202', 'CO')));
+    expect([spd.status, co.status]).toEqual([200, 200]);
+    expect(JSON.parse(spd.body)).toMatchObject({ status: 'success' });
+    expect([docStatus('201'), docStatus('202')]).toEqual(['cancelled', 'cancelled']);
   });
 });

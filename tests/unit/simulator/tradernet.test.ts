@@ -69,6 +69,7 @@ describe.each([['v2', V2], ['v3', V3]] as const)('scheme %s', (_scheme, creds) =
     expect(JSON.parse(response.body)).toEqual({ order_id: 1001 });
     expect(outcome.kind).toBe('pending');
     expect(statusOf('1001')).toBe('cancelling');
+    if (creds === V2) expect(sim.apiRequests('tradernet')[0]!.headers).toMatchObject({ 'nt-jqp': 'true', 'x-requested-with': 'XMLHttpRequest' });
     // In flight: still listed by active_only=1.
     expect(ordersOf(await openOrders(creds)).map((o) => o.key)).toContain('1001');
     await sleep(TRADERNET_SIM_CANCEL_DELAY_MS + 100);
@@ -151,8 +152,11 @@ describe.each([['v2', V2], ['v3', V3]] as const)('scheme %s', (_scheme, creds) =
   });
 
   it('code 12 (trader-only cancel) → rejected, not already-closed', async () => {
-    const { outcome } = await cancel(1005, creds);
-    expect(outcome).toMatchObject({ kind: 'rejected', code: '12' });
+    const { response, outcome } = await cancel(1005, creds);
+    const text = 'This order may only be cancelled by a Cancellation Order or through traders';
+    // The document's answer, fields in its order.
+    expect(response.body).toBe(JSON.stringify({ code: 12, errorMsg: text, error: text }));
+    expect(outcome).toMatchObject({ kind: 'rejected', code: '12', message: text });
     expect(statusOf('1005')).toBe('open');
   });
 

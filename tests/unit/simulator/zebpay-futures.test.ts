@@ -107,6 +107,15 @@ describe('cancel', () => {
     expect(statusOf('myLimitOrder456')).toBe('open');
   });
 
+  it('an order that refuses its cancel answers HTTP 200 with a failing statusCode, read as a refusal', async () => {
+    sim.seed(VENUE, [{ id: 'stuck1', symbol: 'BTCUSDT', extra: { cancelStatusCode: 400, cancelRefusal: 'Order cannot be cancelled at this moment' } }]);
+    const { response, outcome } = await cancel({ clientOrderId: 'stuck1' });
+    expect(response.status).toBe(200);
+    expect(jsonOf(response)).toEqual({ statusDescription: 'Order cannot be cancelled at this moment', data: {}, statusCode: 400, customMessage: ['Order cannot be cancelled at this moment'] });
+    expect(outcome).toMatchObject({ kind: 'rejected', code: '400', message: 'Order cannot be cancelled at this moment' });
+    expect(statusOf('stuck1')).toBe('open');
+  });
+
   it('no in-flight state: the cancel is final at once, and a "cancelling" order still reads as open', async () => {
     await cancel({ clientOrderId: 'myLimitOrder456' });
     expect(ordersOf((await lookup('myLimitOrder456')).result)[0]).toMatchObject({ state: 'closed', venueStatus: 'canceled' });
@@ -272,6 +281,16 @@ describe('cancel-all', () => {
 
     const again = await send(requestOf(await zebpayFutures.cancelAll!.build({ ...input, nowMs: Date.now() })));
     expect(zebpayFutures.cancelAll!.parse(again, input).kind).toBe('already-closed');
+  });
+
+  it('one order that refuses makes cancel-all answer HTTP 200 with its failing statusCode, cancelling nothing', async () => {
+    sim.seed(VENUE, [{ id: 'stuck2', symbol: 'BTCUSDT', extra: { cancelStatusCode: 500 } }]);
+    const input = { order: {}, credentials: API, nowMs: Date.now() };
+    const response = await send(requestOf(await zebpayFutures.cancelAll!.build(input)));
+    expect(response.status).toBe(200);
+    expect(jsonOf(response)).toMatchObject({ statusCode: 500, data: {} });
+    expect(zebpayFutures.cancelAll!.parse(response, input).kind).toBe('unknown');
+    expect(sim.orders(VENUE).filter((o) => o.status === 'open')).toHaveLength(4);
   });
 
   it('JWT mode sends no body and is accepted', async () => {

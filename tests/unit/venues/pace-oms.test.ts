@@ -41,11 +41,13 @@ describe('cancel requests', () => {
     expect(request.body).toBe(body);
   });
 
-  it('sends the token in both auth headers and the device type, never a cookie', async () => {
+  it('sends the token in every auth header the documents name and the device type, never a cookie', async () => {
     const { headers } = requestOf(await cancel({ omsOrderId: '1', executionType: 'REGULAR' }));
     expect(headers).toEqual({
       Authorization: `Bearer ${CREDS.accessToken}`,
       'x-authorization-token': CREDS.accessToken,
+      // The PaceTrader header table's name for it.
+      'x-auth-token': CREDS.accessToken,
       'x-device-type': 'WEB',
       'Content-Type': 'application/json',
       Accept: 'application/json',
@@ -61,6 +63,48 @@ describe('cancel requests', () => {
     const token = jwt({ client_id: 'CLIENT1', exp: NOW + 3_600_000 });
     const request = requestOf(await pacetrader.cancel.build({ order: { omsOrderId: '9', executionType: 'REGULAR' }, credentials: { accessToken: token }, nowMs: NOW }));
     expect(request.url).toBe('https://pacetrader.pacefin.in/api/v1/orders/9?client_id=CLIENT1&execution_type=REGULAR');
+  });
+});
+
+describe('the kart cancel\'s two documented routes (pace-oms.md §4)', () => {
+  const spd = { omsOrderId: '20210226-92', executionType: 'SPD', exchangeOrderId: '10095', legOrderIndicator: 'ENTRY', orderStatus: 'CONFIRMED' };
+  const co = { omsOrderId: '7', executionType: 'CO', exchangeOrderId: 'E7', legOrderIndicator: 'ENTRY' };
+  const build = (order: object, form?: string) => pacetrader.cancel.build({ order: order as never, credentials: CREDS, nowMs: NOW, ...(form ? { form } : {}) });
+
+  it('declares the id-in-path form first (the default) and the document\'s body-only form second', () => {
+    expect(pacetrader.cancel.forms).toEqual(['id-in-path', 'body-only']);
+    expect(pocketful.cancel.forms).toEqual(['id-in-path', 'body-only']);
+  });
+
+  it.each([
+    ['SPD, default', spd, undefined, 'https://pacetrader.pacefin.in/api/v1/orders/kart/20210226-92'],
+    ['SPD, id-in-path', spd, 'id-in-path', 'https://pacetrader.pacefin.in/api/v1/orders/kart/20210226-92'],
+    ['SPD, body-only (the PaceTrader spread page)', spd, 'body-only', 'https://pacetrader.pacefin.in/api/v1/orders/kart/'],
+    ['CO, body-only', co, 'body-only', 'https://pacetrader.pacefin.in/api/v1/orders/kart/'],
+    ['REGULAR ignores the form', { omsOrderId: '9', executionType: 'REGULAR' }, 'body-only', 'https://pacetrader.pacefin.in/api/v1/orders/9?client_id=YG1234&execution_type=REGULAR'],
+  ] as const)('%s → %s', async (_what, order, form, url) => {
+    const request = requestOf(await build(order, form));
+    expect(request.url).toBe(url);
+  });
+
+  it('both forms carry the same body bytes', async () => {
+    expect(requestOf(await build(spd, 'body-only')).body).toBe(requestOf(await build(spd)).body);
+  });
+
+  const missing = (r: HttpResponse, order: object) => pacetrader.cancel.formMissing!(r, { order: order as never, credentials: CREDS, nowMs: NOW });
+  it.each([
+    ['kart 404 that is not the OMS envelope', res(404, { error: { code: 404, message: 'route not found' } }), spd, true],
+    ['kart 404 with an HTML page', res(404, '<html>Not Found</html>'), co, true],
+    ['kart 404 with an empty body', res(404, ''), spd, true],
+    ['kart 405', res(405, ''), spd, true],
+    ['kart 404 in the OMS envelope (the order, not the route)', res(404, { status: 'failed', message: 'Order not found', data: {} }), spd, false],
+    ['kart 400', res(400, { status: 'error', error_code: 44000, message: 'bad' }), spd, false],
+    ['kart 200', res(200, { status: 'success', message: 'Order cancelled successfully' }), spd, false],
+    ['kart 500', res(500, ''), spd, false],
+    ['REGULAR 404', res(404, ''), { omsOrderId: '9', executionType: 'REGULAR' }, false],
+    ['no order at all', res(404, ''), undefined as never, false],
+  ] as const)('%s → missing route: %s', (_what, response, order, expected) => {
+    expect(missing(response, order)).toBe(expected);
   });
 });
 
@@ -160,7 +204,7 @@ describe('the client id, from trading_info when neither Settings nor the token h
   it('asks GET /api/v1/user/trading_info with the same headers as every request', async () => {
     const request = requestOf(await complete.build(input));
     expect(request).toMatchObject({ method: 'GET', url: 'https://pacetrader.pacefin.in/api/v1/user/trading_info', body: null });
-    expect(request.headers).toMatchObject({ Authorization: `Bearer ${CREDS.accessToken}`, 'x-authorization-token': CREDS.accessToken });
+    expect(request.headers).toMatchObject({ Authorization: `Bearer ${CREDS.accessToken}`, 'x-authorization-token': CREDS.accessToken, 'x-auth-token': CREDS.accessToken });
   });
 
   it('an expired token is refused before anything is sent', async () => {

@@ -107,7 +107,8 @@ describe('build', () => {
     expect(request).toEqual({
       method: 'POST',
       url: `https://tradernet.com/api/v2/cmd/${cmd}`,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-NtApi-Sig': sig('TEST_SECRET_KEY', signed) },
+      // Nt-Jqp and X-Requested-With as the document's browser example sends them; unsigned.
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-NtApi-Sig': sig('TEST_SECRET_KEY', signed), 'Nt-Jqp': 'true', 'X-Requested-With': 'XMLHttpRequest' },
       body: `cmd=${cmd}&apiKey=TEST_PUBLIC_KEY&nonce=${NONCE}&${params}`,
     });
   });
@@ -252,6 +253,13 @@ describe('cancel response → outcome (section 6, top to bottom)', () => {
     ['"Invalid api key" text without a code', res(200, { errMsg: 'Invalid API key provided' }), { kind: 'auth-failed' }],
     ['"signature" text', res(400, { error: 'Wrong signature' }), { kind: 'auth-failed' }],
     ['code 12 (its text says cancelled)', res(200, { error: c12, code: 12 }), { kind: 'rejected', code: '12', message: c12 }],
+    ['code 12 as the document answers it (errorMsg and error, same text: said once)', res(200, { code: 12, errorMsg: c12, error: c12 }), { kind: 'rejected', code: '12', message: c12 }],
+    ['code 12 with errorMsg only', res(200, { code: 12, errorMsg: c12 }), { kind: 'rejected', code: '12', message: c12 }],
+    ['errorMsg only, no code, "not found" → already-closed (verified)', res(200, { errorMsg: 'Order 5 not found' }), { kind: 'already-closed' }],
+    ['errorMsg only, other text → rejected', res(200, { errorMsg: 'Market is closed' }), { kind: 'rejected', code: 'TN_ERROR', message: 'Market is closed' }],
+    ['errorMsg with order_id is still an error', res(200, { errorMsg: 'Market is closed', order_id: 1 }), { kind: 'rejected' }],
+    ['errorMsg "" and error "" + order_id → pending', res(200, { error: '', errorMsg: '', order_id: 1 }), { kind: 'pending' }],
+    ['errMsg and errorMsg that differ: both said', res(200, { errMsg: 'First', errorMsg: 'Second', code: 2 }), { kind: 'rejected', code: '2', message: 'First — Second' }],
     ['code "12" as a string', res(200, { error: c12, code: '12' }), { kind: 'rejected', code: '12' }],
     ['code 2', res(400, { errMsg: 'Unsupported query method', code: 2 }), { kind: 'rejected', code: '2', message: 'Unsupported query method' }],
     ['"not found"', res(200, { error: 'Order 5 not found', code: 0 }), { kind: 'already-closed' }],

@@ -320,6 +320,22 @@ describe('cancel parse (section 6, first match wins)', () => {
     ['truncated JSON 200 → unknown', res(200, '{"statusDescription":"Success","data":{"status":"canc'), { kind: 'unknown' }],
     ['empty 200 → unknown', res(200, ''), { kind: 'unknown' }],
     ['other 4xx → rejected with its status', res(409, env({}, 409, 'Conflict')), { kind: 'rejected', code: 'HTTP_409' }],
+    // The document's examples call a cancel done only on a body statusCode of 200 or 201.
+    ['200 with body statusCode 201 → still read by its data', res(200, env({ status: 'canceled' }, 201)), { kind: 'cancelled' }],
+    ['200 with body statusCode "200" → still read by its data', res(200, { statusDescription: 'Success', data: { status: 'canceled' }, statusCode: '200', customMessage: ['OK'] }), { kind: 'cancelled' }],
+    ['200 without a body statusCode → read by its data (as before)', res(200, { data: { status: 'canceled' } }), { kind: 'cancelled' }],
+    ['200 with statusCode 400 and a canceled-looking data → rejected with its words', res(200, env({ status: 'canceled', info: { status: 'CANCELED' } }, 400, 'Order cannot be cancelled')), { kind: 'rejected', code: '400', message: 'Order cannot be cancelled' }],
+    ['200 with statusCode 400 and empty data → rejected', res(200, env({}, 400, 'Order cannot be cancelled')), { kind: 'rejected', code: '400' }],
+    ['200 with statusCode 3013 → already-closed (as a 400)', res(200, env({}, 3013, 'Order not found')), { kind: 'already-closed' }],
+    ['200 with statusCode 400 "already canceled" → already-closed', res(200, env({}, 400, 'Order is already canceled')), { kind: 'already-closed' }],
+    ['200 with statusCode 401 → auth-failed with clockSkew', res(200, env({}, 401, 'Invalid signature')), { kind: 'auth-failed', clockSkew: true }],
+    ['200 with statusCode 403 → auth-failed', res(200, env({}, 403, 'Forbidden')), { kind: 'auth-failed' }],
+    ['200 with statusCode 429 → rate-limited', res(200, env({}, 429, 'Too many requests'), { 'retry-after': '2' }), { kind: 'rate-limited', retryAfterMs: 2000 }],
+    ['200 with statusCode 500 and status canceled → unknown', res(200, env({ status: 'canceled' }, 500, 'Internal server error')), { kind: 'unknown' }],
+    ['200 with statusCode 202 → unknown', res(200, env({ status: 'canceled' }, 202, 'Accepted')), { kind: 'unknown', message: expect.stringMatching(/statusCode 202 \("Accepted"\)/) }],
+    ['200 with statusCode 0 → unknown', res(200, env({ status: 'canceled' }, 0, 'Failed')), { kind: 'unknown' }],
+    ['200 with statusCode "ERROR" → unknown', res(200, { statusDescription: 'Failed', data: { status: 'canceled' }, statusCode: 'ERROR', customMessage: [] }), { kind: 'unknown' }],
+    ['200 with statusCode as an object → unknown', res(200, { statusDescription: 'x', data: { status: 'canceled' }, statusCode: { v: 200 } }), { kind: 'unknown' }],
   ];
 
   it.each(rows)('%s', (_what, response, expected) => {
@@ -353,6 +369,33 @@ describe('cancel parse (section 6, first match wins)', () => {
     expect(all.parse(res(429, '', { 'retry-after': '1' }), input)).toMatchObject({ kind: 'rate-limited', retryAfterMs: 1000 });
     expect(all.parse(res(400, env({}, 400, 'Bad body')), input)).toMatchObject({ kind: 'rejected', code: '400' });
     expect(all.parse(res(502, ''), input)).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('cancel-all: an HTTP 200 with a failing body statusCode is never cancelled', () => {
+    const input = { order: {}, credentials: API, nowMs: NOW };
+    const all = zebpayFutures.cancelAll!;
+    const list = [{ clientOrderId: 'a', status: 'canceled' }];
+    expect(all.parse(res(200, env(list, 201)), input)).toMatchObject({ kind: 'cancelled' });
+    expect(all.parse(res(200, env(list, 400, 'Order cannot be cancelled')), input)).toMatchObject({ kind: 'rejected', code: '400', message: 'Order cannot be cancelled' });
+    expect(all.parse(res(200, env([], 500, 'Internal server error')), input)).toMatchObject({ kind: 'unknown' });
+    expect(all.parse(res(200, env(list, 299, 'Odd')), input)).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('lookup and open orders: an HTTP 200 with a failing body statusCode is not an empty answer', () => {
+    const input = { order: { clientOrderId: 'myLimitOrder456' }, credentials: API, nowMs: NOW };
+    expect(zebpayFutures.lookup.parse(res(200, env(null, 500, 'Internal server error')), input)).toMatchObject({ kind: 'unknown' });
+    expect(zebpayFutures.lookup.parse(res(200, env(null, 3013, 'Order not found')), input)).toEqual({ orders: [] });
+    expect(zebpayFutures.openOrders.parse(res(200, env({ items: [] }, 'E1' as never, 'Failed')), input)).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('no statusCode turns a 2xx into a final success unless it is 200 or 201', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1000, max: 100_000 }), fc.string()), fc.integer({ min: 200, max: 299 }), (code, http) => {
+        const outcome = zebpayFutures.cancel.parse(res(http, env({ status: 'canceled', info: { status: 'CANCELED', success: true } }, code as number)), cancelInput);
+        const success = code === 200 || code === 201 || code === '200' || code === '201';
+        if (!success) expect(['cancelled', 'pending']).not.toContain(outcome.kind);
+      }),
+    );
   });
 });
 
