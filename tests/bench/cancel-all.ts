@@ -1,6 +1,7 @@
 // Cancel-all of 100 open orders beside the time the venue's rate limit allows for 100 requests.
 import type { Harness } from '../e2e/harness';
-import { venues } from '../../lib/venues';
+// The adapter itself, not lib/venues: the bench runs under tsx, which has no import.meta.glob.
+import { pocketful } from '../../lib/venues/pace-oms/adapter';
 import { PACE_TEST_CREDENTIALS } from '../simulator/venues/pace-oms';
 import type { BenchRow } from './types';
 
@@ -12,7 +13,7 @@ export async function benchCancelAll(h: Harness): Promise<BenchRow[]> {
   const reply = await h.sendFromExtension({ type: 'cancel-all', venue: 'pocketful' });
   const seconds = (performance.now() - started) / 1000;
   const done = (reply.entries ?? []).filter((e: { status: string }) => e.status === 'cancelled').length;
-  const { burst, perSecond } = venues.pocketful.rateLimit;
+  const { burst, perSecond } = pocketful.rateLimit;
   // The first `burst` requests may go at once; the rest at the sustained rate.
   const floor = (ids.length - burst) / perSecond;
   return [{

@@ -7,8 +7,10 @@
 // code at work is the code being measured. Work is timed by wrapping the watcher's entry points
 // (start, the MutationObserver callback, the per-task flush) and the injector's
 // IntersectionObserver callback, which is all the work the content script does.
-import { build } from 'esbuild';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build as viteBuild } from 'vite';
 import type { Page } from 'playwright-core';
 import { launch } from '../e2e/harness';
 import { median, medianInterval } from './stats';
@@ -20,24 +22,31 @@ const CHANGES = 40;
 
 async function pageBundle(): Promise<string> {
   const root = resolve(import.meta.dirname, '../..');
-  const out = await build({
-    stdin: {
-      contents: `
-        import { Injector } from './lib/page/runtime/inject';
-        import { PageWatcher } from './lib/page/runtime/observe';
-        import { discoverLayouts } from './lib/page/detect/discover';
-        import { pocketfulRecipe } from './lib/venues/pace-oms/recipe-pocketful';
-        window.__qc = { Injector, PageWatcher, discoverLayouts, pocketfulRecipe };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'chrome120',
-    write: false,
-  });
-  return out.outputFiles[0]!.text;
+  // Built by Vite, as the extension is: the page code reads each venue's folder through
+  // import.meta.glob, which only Vite expands.
+  const dir = mkdtempSync(join(tmpdir(), 'qc-bench-'));
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(entry, `
+    import { Injector } from '${root}/lib/page/runtime/inject';
+    import { PageWatcher } from '${root}/lib/page/runtime/observe';
+    import { discoverLayouts } from '${root}/lib/page/detect/discover';
+    import { pocketfulRecipe } from '${root}/lib/venues/pace-oms/recipe-pocketful';
+    (window as any).__qc = { Injector, PageWatcher, discoverLayouts, pocketfulRecipe };`);
+  try {
+    const out = await viteBuild({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      resolve: { alias: { '@': root } },
+      build: { lib: { entry, formats: ['iife'], name: 'qcBench', fileName: 'bench' }, write: false, minify: true, target: 'chrome120' },
+    });
+    const outputs = Array.isArray(out) ? out : [out];
+    const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
+    if (!chunk || chunk.type !== 'chunk') throw new Error('the bench page bundle built no chunk');
+    return chunk.code;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 interface Rep {

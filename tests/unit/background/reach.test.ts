@@ -4,6 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { missingPermission } from '../../../lib/background/reach';
 import { venues } from '../../../lib/venues';
 
+// The fake browser cannot fire permission events: keep the listeners reach.ts registers.
+const permissionListeners: Array<() => void> = [];
+for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) {
+  vi.spyOn(event, 'addListener').mockImplementation((listener) => void permissionListeners.push(listener as () => void));
+}
 afterEach(() => vi.restoreAllMocks());
 
 describe('missingPermission', () => {
@@ -21,4 +26,16 @@ describe('missingPermission', () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockRejectedValue(new Error('not implemented'));
     expect(await missingPermission(venues.pocketful, {})).toBeUndefined();
   });
+
+  it('asks the browser once per set of origins, and again after a permission is added or removed', async () => {
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    expect(await missingPermission(venues.pacetrader, {})).toBeUndefined();
+    expect(await missingPermission(venues.pacetrader, {})).toBeUndefined();
+    expect(contains).toHaveBeenCalledTimes(1);
+    contains.mockResolvedValue(false);
+    for (const listener of permissionListeners) listener();
+    expect(await missingPermission(venues.pacetrader, {})).toContain('permission to reach pacetrader.pacefin.in.');
+    expect(contains).toHaveBeenCalledTimes(2);
+  });
 });
+
