@@ -7,10 +7,13 @@
 import type { VenueId } from './venues/registry';
 export type { VenueId };
 
+/** What the venue reports filled of an order: "3 of 10 filled" (`of` when the venue gives the size). */
+export interface Fill { qty: number; of?: number }
+
 export type CancelOutcome =
-  | { kind: 'cancelled'; message?: string; venueStatus?: string }
-  | { kind: 'pending'; message?: string; venueStatus?: string }
-  | { kind: 'already-closed'; message?: string; venueStatus?: string }
+  | { kind: 'cancelled'; message?: string; venueStatus?: string; filled?: Fill }
+  | { kind: 'pending'; message?: string; venueStatus?: string; filled?: Fill }
+  | { kind: 'already-closed'; message?: string; venueStatus?: string; filled?: Fill }
   | { kind: 'rejected'; code: string; message: string }
   | { kind: 'auth-failed'; message: string; clockSkew?: boolean }
   | { kind: 'rate-limited'; message: string; retryAfterMs?: number }
