@@ -11,6 +11,22 @@ export interface DetectedOrderRow {
   cancellable: boolean;
   /** Other cells worth passing on: symbol, side, qty, exchange order id… */
   hints: Record<string, string>;
+  /** 'venue': matched to an order the venue itself reports; otherwise read from the page alone. */
+  source?: 'venue' | 'page';
+}
+
+/** What the venue itself reports (the background's open-orders list), for the page to match rows to. */
+export interface KnownOrder {
+  /** The id the venue cancels by. */
+  orderId: string;
+  /** Exchange order id, client order id… any id a page may show instead. */
+  otherIds?: string[];
+  open: boolean;
+  symbol?: string;
+  side?: string;
+  price?: string;
+  quantity?: string;
+  placedAtMs?: number;
 }
 
 /** Selectors for one venue's web UI, tested against its fixture pages. */
@@ -44,7 +60,7 @@ export interface PageRule {
  * understood, or a user rule. Detection and observation both go through it, row by row.
  */
 export interface Layout {
-  readonly kind: 'recipe' | 'generic' | 'rule';
+  readonly kind: 'recipe' | 'generic' | 'rule' | 'venue';
   /** Matches this layout's row elements (candidates: `owns` has the last word). */
   readonly rowSelector: string;
   /** True when el is one of this layout's rows. */

@@ -16,6 +16,7 @@ export type Field =
   | 'price'
   | 'leg'
   | 'type'
+  | 'time'
   | 'action';
 
 // "…id", "…no", "…#", "…ref": a header naming a number.
@@ -36,6 +37,7 @@ const RULES: Array<[Field, RegExp]> = [
   rule('price', '^(price|limit price|order price|rate)(\\s|$)'),
   rule('leg', '^leg(\\s|$)'),
   rule('type', '^(type|order type|product|execution type|variety)(\\s|$)'),
+  rule('time', '^(time|order time|placed|placed at|created|created at|date|date time|timestamp|order date)(\\s|$)'),
   rule('action', '^(actions?|cancel|manage|options)?$'),
 ];
 

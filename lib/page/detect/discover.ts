@@ -4,7 +4,9 @@
 // match wins per row. Kept apart from the recipe registry so each content script carries only its
 // own venue's recipe.
 import type { VenueId } from '@/lib/model';
+import { fieldLayouts } from './field-layout';
 import { genericLayouts } from './generic';
+import { anchorRow, type KnownOrders } from './known';
 import { recipeLayout } from './recipe-layout';
 import { ruleLayout } from './rules';
 import type { DetectedOrderRow, Layout, PageRule, Recipe } from '../types';
@@ -24,7 +26,11 @@ function readsAny(layout: Layout, sample = 8): boolean {
   return false;
 }
 
-export function discoverLayouts(root: ParentNode, venue: VenueId, recipe: Recipe | undefined, rules: readonly PageRule[] = []): Discovery {
+/**
+ * With the venue's open orders known, tables that show no id at all are read too, each row
+ * matched to the order it shows (after the recipe and the generic detector, before user rules).
+ */
+export function discoverLayouts(root: ParentNode, venue: VenueId, recipe: Recipe | undefined, rules: readonly PageRule[] = [], known?: KnownOrders): Discovery {
   const layouts: Layout[] = [];
   let active = false;
   if (recipe) {
@@ -37,6 +43,12 @@ export function discoverLayouts(root: ParentNode, venue: VenueId, recipe: Recipe
     layouts.push(...generic);
     active = generic.length > 0;
   }
+  if (known) {
+    const taken = new Set(layouts.flatMap((l) => (l.container ? [l.container] : [])));
+    const matched = fieldLayouts(root, known, taken);
+    layouts.push(...matched);
+    active ||= matched.some((l) => readsAny(l));
+  }
   for (const rule of rules) {
     if (rule.venue !== venue) continue;
     const layout = ruleLayout(rule, venue, root);
@@ -46,12 +58,15 @@ export function discoverLayouts(root: ParentNode, venue: VenueId, recipe: Recipe
   return { layouts, active };
 }
 
-/** Reads one row with the first layout that owns and understands it. */
-export function detectRow(row: Element, layouts: readonly Layout[]): [DetectedOrderRow, Layout] | undefined {
+/**
+ * Reads one row with the first layout that owns and understands it; with the venue's orders known,
+ * a row that shows one of an order's ids becomes that order (DESIGN.md, "Page detection").
+ */
+export function detectRow(row: Element, layouts: readonly Layout[], known?: KnownOrders): [DetectedOrderRow, Layout] | undefined {
   for (const layout of layouts) {
     if (!layout.owns(row)) continue;
     const detected = layout.read(row);
-    if (detected) return [detected, layout];
+    if (detected) return [known && layout.kind !== 'venue' ? anchorRow(detected, known) : detected, layout];
   }
   return undefined;
 }

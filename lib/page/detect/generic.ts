@@ -22,21 +22,23 @@ export function labelOf(el: Element): string {
   return label;
 }
 
-function isHistory(grid: Grid, plan: ColumnPlan<Key>): boolean {
+/** A table of trades, or one labelled as history and not as open orders. */
+export function isHistory(grid: Grid, plan: Pick<ColumnPlan<Key>, 'trades'>): boolean {
   if (plan.trades) return true;
   const label = labelOf(grid.header.closest(CONTAINERS) ?? grid.body);
   return HISTORY.test(label) && !OPEN.test(label);
 }
 
-export function gridLayout(grid: Grid, plan: ColumnPlan<Key>, venue: VenueId): Layout {
+/** A grid as a layout, with the row reader given: where rows are, where controls go, when it is stale. */
+export function gridLayout(grid: Grid, slot: Key | undefined, kind: Layout['kind'], read: Layout['read']): Layout {
   return {
-    kind: 'generic',
+    kind,
     rowSelector: grid.rowSelector,
     container: grid.body,
     owns: grid.owns,
-    read: (row) => readRow(row, venue, grid.cell, plan.id, plan.status, plan.hints),
+    read,
     rows: grid.rows,
-    slot: (row) => (plan.slot !== undefined ? grid.cell(row, plan.slot) : undefined) ?? row.lastElementChild ?? row,
+    slot: (row) => (slot !== undefined ? grid.cell(row, slot) : undefined) ?? row.lastElementChild ?? row,
     valid: () => grid.header.isConnected && grid.body.isConnected && grid.columns.every(([, c]) => grid.header.contains(c)),
     isStructure: (node) => grid.header.contains(node),
   };
@@ -51,7 +53,7 @@ export function genericLayouts(root: ParentNode, venue: VenueId): Layout[] {
     const plan = planColumns(headerTexts(grid).map(([k, text]) => [k, classifyHeader(text)]), venue);
     if (!plan) continue;
     taken.add(grid.body);
-    if (!isHistory(grid, plan)) layouts.push(gridLayout(grid, plan, venue));
+    if (!isHistory(grid, plan)) layouts.push(gridLayout(grid, plan.slot, 'generic', (row) => readRow(row, venue, grid.cell, plan.id, plan.status, plan.hints)));
   }
   return layouts;
 }

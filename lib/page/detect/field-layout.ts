@@ -1,0 +1,58 @@
+// Order tables the generic detector cannot read — no order id at all (CoinSwitch's web UI likely
+// shows none), or only an id the venue does not cancel by (an exchange order number): with the
+// venue's open orders at hand, a row is the order whose id it shows, or else the one order that what
+// it shows — symbol, side, price, quantity, time — fits.
+import { classifyHeader, type Field } from './columns';
+import { isHistory, gridLayout } from './generic';
+import { findGrids, headerTexts, type Key } from './grid';
+import { matchFields, type KnownOrders, type RowFields } from './known';
+import { cellText, isCancellableStatus } from './text';
+import type { DetectedOrderRow, Layout } from '../types';
+
+/** Rows matched on their fields alone (not by an id they show): one such match per order, or none. */
+export const matchedByFields = new WeakSet<DetectedOrderRow>();
+
+const FIELDS = ['symbol', 'side', 'price', 'quantity', 'time'] as const satisfies ReadonlyArray<keyof RowFields & Field>;
+
+/** Order tables under root that no earlier layout took (`taken`: their bodies). */
+export function fieldLayouts(root: ParentNode, known: KnownOrders, taken: ReadonlySet<Element>): Layout[] {
+  const layouts: Layout[] = [];
+  for (const grid of findGrids(root)) {
+    if (taken.has(grid.body)) continue;
+    const columns = headerTexts(grid).map(([k, text]) => [k, classifyHeader(text)] as const);
+    const at = (f: Field): Key | undefined => columns.find(([, c]) => c === f)?.[0];
+    const idKeys = columns.flatMap(([k, f]) => (f?.startsWith('id:') ? [k] : []));
+    const keys = FIELDS.flatMap((f) => (at(f) === undefined ? [] : [[f, at(f)!] as const]));
+    // The symbol and two more of side, price, quantity: less than that is too little to tell orders apart.
+    const fieldsTell = at('symbol') !== undefined && keys.filter(([f]) => f !== 'symbol' && f !== 'time').length >= 2;
+    if (!idKeys.length && !fieldsTell) continue;
+    if (isHistory(grid, { trades: at('trade') !== undefined })) continue;
+    const status = at('status');
+    const actions = columns.filter(([, c]) => c === 'action');
+    layouts.push(gridLayout(grid, actions[actions.length - 1]?.[0], 'venue', (row) => {
+      const fields: RowFields & Record<string, string> = {};
+      for (const [f, key] of keys) {
+        const text = cellText(grid.cell(row, key));
+        if (text) fields[f] = text;
+      }
+      const byId = idKeys.map((k) => shownOrder(cellText(grid.cell(row, k)), known)).find(Boolean);
+      const order = byId ?? (fieldsTell ? matchFields(fields, known) : undefined);
+      if (!order) return undefined;
+      const shown = status !== undefined ? cellText(grid.cell(row, status)) || undefined : undefined;
+      // Open as the venue reported a moment ago, unless the page already shows it closed.
+      const detected: DetectedOrderRow = { row, orderId: order.orderId, status: shown, cancellable: order.open && isCancellableStatus(shown), hints: fields, source: 'venue' };
+      if (!byId) matchedByFields.add(detected);
+      return detected;
+    }));
+  }
+  return layouts;
+}
+
+/** The known order whose id (any of its ids) a cell shows among its words. */
+function shownOrder(text: string, known: KnownOrders) {
+  for (const word of text.split(' ')) {
+    const order = known.byAnyId(word.replace(/[.,;:()]+$/, ''));
+    if (order) return order;
+  }
+  return undefined;
+}
