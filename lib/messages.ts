@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { settingsSchema } from './settings';
 import type { Settings } from './settings-defaults';
-import type { CancelOutcome, JournalEntry, OrderView, VenueId } from './model';
+import type { CancelOutcome, JournalEntry, KnownOrder, OrderView, VenueId } from './model';
 import { VENUE_IDS } from './venues/registry';
 
 const venueId = z.enum(VENUE_IDS);
@@ -14,7 +14,8 @@ const passphrase = z.string().min(1).max(1024);
 
 export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel'), venue: venueId, orderId, hints: hints.default({}) }),
-  z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000) }),
+  /** `orders`: the venue's open orders too, for matching the page's rows to them. */
+  z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional() }),
 ]);
 
 export const pageMessageSchema = z.discriminatedUnion('type', [
@@ -65,7 +66,8 @@ export interface CredentialSummary {
 // Replies, by message type.
 /** `sound`: the user wants to hear how it ended. */
 export type CancelReply = Reply<{ entry: JournalEntry; sound?: boolean }>;
-export type StatusReply = Reply<{ entries: Record<string, JournalEntry> }>;
+/** `known`: the venue's open orders, when asked for and the venue could be asked (keys set, unlocked). */
+export type StatusReply = Reply<{ entries: Record<string, JournalEntry>; known?: KnownOrder[] }>;
 export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutcome }>;
 export type OpenOrdersReply = Reply<{ orders: OrderView[] } | { outcome: CancelOutcome } | { uncounted: true }>;
 export type CancelAllReply = Reply<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;

@@ -24,6 +24,8 @@ export type OutcomeKind = CancelOutcome['kind'];
 export interface OrderView {
   /** The id the cancel needs. */
   key: string;
+  /** The order's other ids a page may show (exchange order id, client order id…). */
+  otherIds?: string[];
   state: 'open' | 'in-flight' | 'closed';
   venueStatus: string;
   symbol?: string;
@@ -34,6 +36,23 @@ export interface OrderView {
   createdAtMs?: number;
   /** Order fields ready for cancel.build. */
   cancelFields: Record<string, unknown>;
+}
+
+/**
+ * An order as the venue reports it, told to a page so the page's rows can be matched to it
+ * (DESIGN.md, "Page detection"): ids and what a row may show, never a cancel field.
+ */
+export interface KnownOrder {
+  /** The id the venue cancels by. */
+  orderId: string;
+  /** Exchange order id, client order id… any id a page may show instead. */
+  otherIds?: string[];
+  open: boolean;
+  symbol?: string;
+  side?: string;
+  price?: string;
+  quantity?: string;
+  placedAtMs?: number;
 }
 
 /** sending → (verifying →) an outcome kind; not-sent when nothing could be sent (e.g. locked vault). */

@@ -8,7 +8,7 @@ import { summarize } from '../vault/summary';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
 import type { VenueAdapter } from '../venues/types';
-import type { CancelSource, JournalEntry, VenueId } from '@/lib/model';
+import type { CancelSource, JournalEntry, KnownOrder, VenueId } from '@/lib/model';
 
 export interface HandlerDeps {
   engine: CancelEngine;
@@ -55,12 +55,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     cancel: (m, source, onSent) => cancel(m.venue, m.orderId, m.hints, source, onSent),
     async status(m) {
       // A page showing orders is a page about to be clicked: fetch the open orders now, so the
-      // click can cancel without asking the venue first.
-      void vault.get(m.venue).then((c) => {
-        if (c.state === 'ok') engine.warmUp(m.venue, c.credentials);
+      // click can cancel without asking the venue first (and the page can match its rows to them).
+      const known = vault.get(m.venue).then(async (c): Promise<KnownOrder[] | undefined> => {
+        if (c.state !== 'ok') return undefined;
+        if (m.orders) return engine.knownOrders(m.venue, c.credentials);
+        engine.warmUp(m.venue, c.credentials);
+        return undefined;
       });
       // Recent cancels (and any still unresolved) are what a re-rendered row needs to show.
-      return { ok: true, entries: await engine.knownOutcomes(m.venue, m.orderIds) };
+      const entries = await engine.knownOutcomes(m.venue, m.orderIds);
+      const orders = m.orders ? await known.catch(() => undefined) : undefined;
+      return orders ? { ok: true, entries, known: orders } : { ok: true, entries };
     },
     async retry(m) {
       const entry = await engine.entry(m.entryId);

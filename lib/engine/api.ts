@@ -1,7 +1,7 @@
 // The engine's front door: what the background's handlers may ask of it. Behind it sit the cancel
 // policy, the venue clients (rate limits, clock, order caches) and the journal; the handlers see
 // none of them, only questions and answers in the model's words.
-import type { CancelOutcome, JournalEntry, OrderView, VenueId } from '@/lib/model';
+import type { CancelOutcome, JournalEntry, KnownOrder, OrderView, VenueId } from '@/lib/model';
 import { isOrders, type VenueAdapter } from '../venues/types';
 import type { CancelEngine, CancelIntent } from './engine';
 
@@ -16,6 +16,8 @@ export interface EngineApi {
   listOpen(venue: VenueId, credentials: unknown): Promise<OpenOrders>;
   /** Fetches the open orders ahead of a likely click, behind anything the user asks for. */
   warmUp(venue: VenueId, credentials: unknown): void;
+  /** The open orders as a page may know them (the same fetch warmUp starts), or undefined when they cannot be had. */
+  knownOrders(venue: VenueId, credentials: unknown): Promise<KnownOrder[] | undefined>;
   cancelAll(venue: VenueId): Promise<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;
   /** Resyncs the clock and counts the open orders: do these credentials work? */
   testConnection(venue: VenueId, credentials: unknown): Promise<{ openOrders: number; scope?: string } | { outcome: CancelOutcome }>;
@@ -47,6 +49,10 @@ export function engineApi(engine: CancelEngine, venues: Record<VenueId, VenueAda
     },
     warmUp(venue, credentials) {
       void engine.client(venue).openOrders(credentials, false, 'background');
+    },
+    async knownOrders(venue, credentials) {
+      const list = await engine.client(venue).openOrders(credentials, false, 'background');
+      return isOrders(list) ? open(list.orders).map(knownOrder) : undefined;
     },
     cancelAll: (venue) => engine.cancelAll(venue),
     async testConnection(venue, credentials) {
@@ -81,4 +87,16 @@ export function engineApi(engine: CancelEngine, venues: Record<VenueId, VenueAda
       void client.syncClock().catch(() => undefined);
     },
   };
+}
+
+/** What a page may know of an order: what its rows can show, and every id it may show it by. */
+function knownOrder(o: OrderView): KnownOrder {
+  const k: KnownOrder = { orderId: o.key, open: o.state !== 'closed' };
+  if (o.otherIds?.length) k.otherIds = o.otherIds;
+  if (o.symbol) k.symbol = o.symbol;
+  if (o.side) k.side = o.side;
+  if (o.price !== undefined) k.price = String(o.price);
+  if (o.quantity !== undefined) k.quantity = String(o.quantity);
+  if (o.createdAtMs !== undefined) k.placedAtMs = o.createdAtMs;
+  return k;
 }

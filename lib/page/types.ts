@@ -1,4 +1,6 @@
-import type { VenueId } from '@/lib/model';
+import type { KnownOrder, VenueId } from '@/lib/model';
+
+export type { KnownOrder };
 
 export interface DetectedOrderRow {
   /** The element that represents one order. */
@@ -13,20 +15,6 @@ export interface DetectedOrderRow {
   hints: Record<string, string>;
   /** 'venue': matched to an order the venue itself reports; otherwise read from the page alone. */
   source?: 'venue' | 'page';
-}
-
-/** What the venue itself reports (the background's open-orders list), for the page to match rows to. */
-export interface KnownOrder {
-  /** The id the venue cancels by. */
-  orderId: string;
-  /** Exchange order id, client order id… any id a page may show instead. */
-  otherIds?: string[];
-  open: boolean;
-  symbol?: string;
-  side?: string;
-  price?: string;
-  quantity?: string;
-  placedAtMs?: number;
 }
 
 /** Selectors for one venue's web UI, tested against its fixture pages. */

@@ -6,6 +6,7 @@ import type { JournalEntry, VenueId } from '@/lib/model';
 import { playOutcomeTone } from '../../sound';
 import { CancelControl, type ControlState } from './control';
 import { detectRow } from '../detect/discover';
+import type { KnownOrders } from '../detect/known';
 import { clampHints } from '../detect/text';
 import type { DetectedOrderRow, Layout } from '../types';
 
@@ -58,6 +59,10 @@ export class Injector {
   private io: IntersectionObserver | undefined;
   private readonly controls = new Set<CancelControl>();
   readonly hosts = new WeakSet<Node>();
+  /** The venue's open orders, when the background could tell: rows are anchored to them. */
+  venueOrders: KnownOrders | undefined;
+  /** Told when a row shows an id the venue did not report (a new order: the list is asked for again). */
+  onUnknownId: (() => void) | undefined;
   /** Hosts this injector took off the page itself (their removal is no news to the observer). */
   readonly retired = new WeakSet<Node>();
   /** Controls of rows that left in this batch, by key, for the rows that replace them. */
@@ -97,9 +102,14 @@ export class Injector {
   /** Reconciles one row with what the layouts read in it now. */
   update(row: Element): void {
     this.unpend(row);
-    const hit = row.isConnected ? detectRow(row, this.layouts) : undefined;
-    if (!hit) return this.release(row);
+    const hit = row.isConnected ? detectRow(row, this.layouts, this.venueOrders) : undefined;
+    if (!hit) {
+      // A row of an id-less table that fits none of the venue's orders may be a new one.
+      if (this.venueOrders && this.layouts.some((l) => l.kind === 'venue' && l.owns(row))) this.onUnknownId?.();
+      return this.release(row);
+    }
     const [detected, layout] = hit;
+    if (this.venueOrders && detected.source === 'page') this.onUnknownId?.();
     let tracked = this.rows.get(row);
     if (!tracked) {
       tracked = { detected, layout };

@@ -4,6 +4,8 @@
 import { browser } from 'wxt/browser';
 import { CONTENT_PORT, type VenueId } from '@/lib/model';
 import { discoverLayouts } from '../detect/discover';
+import { KnownOrders } from '../detect/known';
+import { followVenueOrders } from './venue-orders';
 import { Injector } from './inject';
 import { portMessenger } from './messenger';
 import { PageWatcher } from './observe';
@@ -24,9 +26,17 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
   if (ctx.signal.aborted) return;
   const { venue, recipe } = page;
   let rules: PageRule[] = [];
-  const injector = new Injector(venue, portMessenger(() => browser.runtime.connect({ name: CONTENT_PORT })));
-  const watcher = new PageWatcher(injector, { discover: () => discoverLayouts(document, venue, recipe, rules), alive: () => ctx.isValid });
+  const messenger = portMessenger(() => browser.runtime.connect({ name: CONTENT_PORT }));
+  const injector = new Injector(venue, messenger);
+  let known: KnownOrders | undefined;
+  const watcher = new PageWatcher(injector, { discover: () => discoverLayouts(document, venue, recipe, rules, known), alive: () => ctx.isValid });
   watcher.start();
+  const orders = followVenueOrders(venue, messenger, (list) => {
+    known = list ? new KnownOrders(list) : undefined;
+    injector.venueOrders = known;
+    watcher.refresh();
+  }, () => injector.size > 0, ctx.signal);
+  injector.onUnknownId = () => orders.unknownSeen();
 
   const applyRules = (value: unknown) => {
     rules = parseRules(value, venue);

@@ -41,7 +41,35 @@ const coinswitch: SpaPageOptions = {
   rowHeight: 36,
 };
 
+/**
+ * An open-orders panel that shows no order id at all (as CoinSwitch's own UI likely does, per
+ * venues/coinswitch.md): utility classes, a sort arrow, a coin icon, the side as a coloured word,
+ * the status as an icon with a title. Only the venue's own list can say which order a row is.
+ */
+const noIdColumn: SpaPageOptions = {
+  title: 'CoinSwitch PRO — Open orders',
+  style: `body{font:13px Manrope,system-ui,sans-serif;margin:0;background:#0b0f19;color:#e8ecf4}.tw-p-4{padding:16px}
+table{border-collapse:collapse;width:100%}th,td{padding:6px 10px;border-bottom:1px solid #1b2236;text-align:left}.tw-text-green-500{color:#26c281}.tw-text-red-500{color:#f0616d}`,
+  body: `<main class="tw-p-4"><h3 class="tw-text-sm tw-font-bold">Open Orders</h3><table class="css-9f8e7d"><thead><tr class="tw-h-8">
+<th>Pair <span class="css-1q2w3e" aria-hidden="true">▲▼</span></th><th>Side</th><th>Price (INR)</th><th>Amount</th><th>Filled</th><th>Time</th><th>Status</th><th></th></tr></thead>
+<tbody id="cs-open"></tbody></table></main>`,
+  mounts: [
+    {
+      selector: '#cs-open',
+      select: `(orders) => orders.filter((o) => o.status === 'open' || o.status === 'cancelling')`,
+      empty: '<tr><td colspan="8">No open orders</td></tr>',
+      renderRow: `(o, esc) => '<tr class="css-a1b2c3"><td><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6"/></svg> <span class="tw-font-medium">' + esc(o.symbol) + '</span></td>' +
+  '<td><span class="' + (o.side === 'BUY' ? 'tw-text-green-500' : 'tw-text-red-500') + '">' + (o.side === 'BUY' ? 'Buy' : 'Sell') + '</span></td>' +
+  '<td>' + esc(o.price.toLocaleString('en-IN')) + '</td><td>' + esc(o.quantity) + '</td><td>' + esc(o.filled) + '</td>' +
+  '<td>' + esc(new Date(o.createdAtMs).toLocaleTimeString('en-GB')) + '</td>' +
+  '<td><i class="icon-clock" role="img" aria-label="' + (o.status === 'cancelling' ? 'Cancellation raised' : 'Open') + '"></i></td><td></td></tr>'`,
+    },
+  ],
+  mode: 'keyed',
+};
+
 export const coinswitchPages: VenuePage[] = [
+  { name: 'coinswitch/no-id', venue: 'coinswitch', hosts: ['pro.coinswitch.co'], pathPrefix: '/variant/no-id', fixture: noIdColumn, html: () => spaPage(noIdColumn) },
   { name: 'coinswitch', venue: 'coinswitch', hosts: ['pro.coinswitch.co'], pathPrefix: '/', fixture: coinswitch, html: () => spaPage(coinswitch) },
   { venue: 'coinswitch', hosts: ['coinswitch.co'], pathPrefix: '/pro/', fixture: coinswitch, html: () => spaPage(coinswitch) },
 ];

@@ -1,0 +1,57 @@
+// The venue's open orders, for matching the page's rows to them (DESIGN.md, "Page detection"):
+// asked for when the page starts, again soon after a row shows an id the venue did not report (a
+// new order), and now and then while the page shows order rows and is in view. Without keys or
+// with the vault locked the answer has no list, and detection reads the page alone.
+import type { KnownOrder, VenueId } from '@/lib/model';
+import type { Messenger } from './inject';
+
+/** How often the list is read again while rows are showing. */
+const REFRESH_MS = 30_000;
+/** An unknown id asks again at most this often (a page of stale rows must not hammer the venue). */
+const UNKNOWN_REFRESH_MS = 10_000;
+
+export interface VenueOrders {
+  /** A row showed an id the venue did not report. */
+  unknownSeen(): void;
+}
+
+export function followVenueOrders(
+  venue: VenueId,
+  messenger: Messenger,
+  onOrders: (orders: KnownOrder[] | undefined) => void,
+  showing: () => boolean,
+  signal: AbortSignal,
+): VenueOrders {
+  let askedAt = 0;
+  let asking = false;
+  let last = '';
+  const ask = async () => {
+    if (asking || signal.aborted) return;
+    asking = true;
+    askedAt = Date.now();
+    try {
+      const reply = await messenger.send({ type: 'status', venue, orderIds: [], orders: true });
+      const orders = reply.ok ? reply.known : undefined;
+      // Re-reading the page costs work in proportion to its rows: only when the list changed.
+      const seen = JSON.stringify(orders ?? null);
+      if (seen !== last && !signal.aborted) {
+        last = seen;
+        onOrders(orders);
+      }
+    } catch {
+      // No answer (the extension is reloading): the page keeps what it has.
+    } finally {
+      asking = false;
+    }
+  };
+  const timer = setInterval(() => {
+    if (showing() && document.visibilityState === 'visible') void ask();
+  }, REFRESH_MS);
+  signal.addEventListener('abort', () => clearInterval(timer));
+  void ask();
+  return {
+    unknownSeen() {
+      if (Date.now() - askedAt >= UNKNOWN_REFRESH_MS) void ask();
+    },
+  };
+}
