@@ -99,3 +99,9 @@ export function firstIssue(error: z.ZodError): string {
   const path = issue.path.join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
 }
+
+/** An order's other ids a page may show instead of the one it is cancelled by (empty ones and the key left out). */
+export function otherIds(key: string, ...ids: string[]): { otherIds?: string[] } {
+  const others = [...new Set(ids.filter((id) => id && id !== key))];
+  return others.length ? { otherIds: others } : {};
+}

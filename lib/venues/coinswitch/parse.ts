@@ -1,5 +1,5 @@
 // CoinSwitch PRO (Spot) response parsing: shared/venues/coinswitch.md sections 5–7. Pure; never throws.
-import { describeResponse, firstRules, isRecord, num, parseJson, str } from '../common';
+import { describeResponse, firstRules, isRecord, num, otherIds, parseJson, str } from '../common';
 import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const VENUE = 'CoinSwitch PRO';
@@ -124,7 +124,7 @@ export function orderView(raw: unknown): OrderView | undefined {
   if (exchange) cancelFields.exchange = exchange;
   if (symbol) cancelFields.symbol = symbol;
   if (clientOrderId) cancelFields.clientOrderId = clientOrderId;
-  const view: OrderView = { key, state: stateOf(venueStatus), venueStatus: venueStatus || 'UNKNOWN', cancelFields };
+  const view: OrderView = { key, state: stateOf(venueStatus), venueStatus: venueStatus || 'UNKNOWN', cancelFields, ...otherIds(key, clientOrderId) };
   if (symbol) view.symbol = symbol;
   const side = str(raw.side).toUpperCase();
   if (side) view.side = side;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   asciiToken, firstIssue, isExpired, isRecord, jwtExpiryMs, jwtPayload, missingField, num, parseJson,
-  firstRules, query, refuse, str,
+  firstRules, otherIds, query, refuse, str,
 } from '../common';
 import type { VenueDescriptor } from '../descriptor';
 import { pacetrader as pacetraderDescriptor, pocketful as pocketfulDescriptor } from './descriptor';
@@ -237,6 +237,7 @@ function rowToView(row: Record<string, unknown>, state?: OrderView['state']): Or
       legOrderIndicator: str(row.leg_order_indicator),
       orderStatus: status,
     },
+    ...otherIds(omsOrderId, str(row.exchange_order_id)),
   };
   const symbol = str(row.trading_symbol);
   const side = str(row.order_side);

@@ -1,6 +1,6 @@
 // ZebPay Futures: response → result (shared/venues/zebpay-futures.md sections 6 and 7).
 // Pure and total: every function here returns a result for any status and any body.
-import { describeResponse, firstRules, isRecord, num, parseJson, str } from '../common';
+import { describeResponse, firstRules, isRecord, num, otherIds, parseJson, str } from '../common';
 import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const NAME = 'ZebPay Futures';
@@ -198,6 +198,7 @@ function toView(raw: unknown, listedAsOpen: boolean, fallbackKey?: string): Orde
     venueStatus,
     // A symbol the cancel would refuse is left out of cancelFields: it is optional there.
     cancelFields: { clientOrderId: key, ...(SYMBOL.test(symbol) ? { symbol: symbol.toUpperCase() } : {}) },
+    ...otherIds(key, str(raw.id)),
   };
   if (symbol) view.symbol = symbol;
   const side = str(raw.side);

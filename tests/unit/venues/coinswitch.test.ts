@@ -335,6 +335,8 @@ describe('lookup and open-orders parse', () => {
           remaining: 0.2,
           createdAtMs: 1719905777000,
           cancelFields: { orderId: ORDER_ID, exchange: 'coinswitchx', symbol: 'BTC/INR', clientOrderId: 'mine-1' },
+          // A page may show the client order id instead: it finds the order too.
+          otherIds: ['mine-1'],
         },
       ],
     });

@@ -174,6 +174,7 @@ describe('order book and history', () => {
       orders: [{
         key: '7', state: 'open', venueStatus: 'CONFIRMED', symbol: 'TCS', side: 'SELL', price: 4120, quantity: 5, remaining: 5, createdAtMs: 1_700_000_000_000,
         cancelFields: { omsOrderId: '7', executionType: 'BO', exchangeOrderId: 'E1', legOrderIndicator: '', orderStatus: 'CONFIRMED' },
+        otherIds: ['E1'],
       }],
     });
   });
