@@ -6,7 +6,7 @@ import { classifyHeader, type Field } from './columns';
 import { isHistory, gridLayout } from './generic';
 import { findGrids, headerTexts, type Key } from './grid';
 import { matchFields, type KnownOrders, type RowFields } from './known';
-import { cellText, isCancellableStatus } from './text';
+import { cellText, isCancellableStatus, statusText } from './text';
 import type { DetectedOrderRow, Layout } from '../types';
 
 /** Rows matched on their fields alone (not by an id they show): one such match per order, or none. */
@@ -38,7 +38,7 @@ export function fieldLayouts(root: ParentNode, known: KnownOrders, taken: Readon
       const byId = idKeys.map((k) => shownOrder(cellText(grid.cell(row, k)), known)).find(Boolean);
       const order = byId ?? (fieldsTell ? matchFields(fields, known) : undefined);
       if (!order) return undefined;
-      const shown = status !== undefined ? cellText(grid.cell(row, status)) || undefined : undefined;
+      const shown = status !== undefined ? statusText(grid.cell(row, status)) : undefined;
       // Open as the venue reported a moment ago, unless the page already shows it closed.
       const detected: DetectedOrderRow = { row, orderId: order.orderId, status: shown, cancellable: order.open && isCancellableStatus(shown), hints: fields, source: 'venue' };
       if (!byId) matchedByFields.add(detected);

@@ -13,6 +13,20 @@ export function cellText(el: Element | null | undefined): string {
   return text ? text.replace(NOISE, ' ').trim() : '';
 }
 
+/**
+ * A status as a person perceives it: the cell's text, or — where the page shows only an icon — the
+ * icon's label (aria-label, title, alt), as a screen reader would announce it.
+ */
+export function statusText(el: Element | null | undefined): string | undefined {
+  const text = cellText(el);
+  if (text || !el) return text || undefined;
+  for (const node of [el, ...el.querySelectorAll('[aria-label],[title],img[alt]')]) {
+    const label = node.getAttribute('aria-label') || node.getAttribute('title') || node.getAttribute('alt');
+    if (label?.trim()) return label.replace(NOISE, ' ').trim();
+  }
+  return undefined;
+}
+
 /** Header text reduced to lower-case words: "Exch. Order ID ⓘ" → "exch order id", "orderId" → "order id". */
 export function normHeader(text: string): string {
   return text
@@ -103,7 +117,7 @@ export function readRow<K>(
 ): DetectedOrderRow | undefined {
   const orderId = cellId(cell(row, id), venue);
   if (!orderId) return undefined;
-  const shown = status !== undefined ? cellText(cell(row, status)) || undefined : undefined;
+  const shown = status !== undefined ? statusText(cell(row, status)) : undefined;
   const found: Record<string, string> = {};
   for (const [name, key] of hints) {
     const text = cellText(cell(row, key));

@@ -36,6 +36,18 @@ describe('tables', () => {
     expect(ids('tradernet')).toEqual(['8391021:open', '8391022:closed']);
   });
 
+  it('reads a status shown only as an icon from its label, as a screen reader announces it', () => {
+    document.body.innerHTML = table(
+      ['Order ID', 'Status'],
+      [
+        ['8391021', '<i class="icon-clock" role="img" aria-label="Open"></i>'],
+        ['8391022', '<span title="Cancelled"><svg aria-hidden="true"></svg></span>'],
+        ['8391023', '<img src="data:," alt="Rejected">'],
+      ],
+    );
+    expect(ids('tradernet')).toEqual(['8391021:open', '8391022:closed', '8391023:closed']);
+  });
+
   it('takes a first row of th cells as the header when there is no thead', () => {
     document.body.innerHTML = '<table><tbody><tr><th>Order #</th><th>State</th></tr><tr><td>8391021</td><td>NEW</td></tr><tr><td>8391022</td><td>EXPIRED</td></tr></tbody></table>';
     expect(ids('tradernet')).toEqual(['8391021:open', '8391022:closed']);
