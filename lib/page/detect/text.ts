@@ -68,10 +68,14 @@ function idToken(text: string, pattern: RegExp): string | undefined {
   return undefined;
 }
 
+/** The visible ends of a truncated id: "698ed406…1a03" → ["698ed406", "1a03"]. */
+const TRUNCATED = /([A-Za-z0-9-]*)(?:…|\.{3})([A-Za-z0-9-]*)/;
+
 /**
  * The order id a cell shows: the first word that looks like the venue's id ("#123", "123 ⧉" and
- * "Order 123" all give 123); when the text is truncated ("698ed406…"), the full id from a title or
- * copy attribute of the cell or an element in it.
+ * "Order 123" all give 123); when the text is truncated ("698ed406…1a03"), the full id from a title
+ * or copy attribute of the cell or an element in it — only one that agrees with the visible ends,
+ * so a copy button carrying another id cannot make the control cancel an order the row does not show.
  */
 export function cellId(cell: Element | null | undefined, venue: VenueId): string | undefined {
   if (!cell) return undefined;
@@ -81,11 +85,13 @@ export function cellId(cell: Element | null | undefined, venue: VenueId): string
   if (text && pattern.test(text) && ALNUM.test(text)) return text;
   const fromText = text ? idToken(text, pattern) : undefined;
   if (fromText) return fromText;
+  const cut = text.match(TRUNCATED);
+  const agrees = (id: string) => !cut || (id.startsWith(cut[1]!) && id.endsWith(cut[2]!));
   for (const el of [cell, ...cell.querySelectorAll('[title],[data-clipboard-text],[data-copy],[data-value]')]) {
     for (const name of ID_ATTRS) {
       const value = el.getAttribute(name);
       const id = value ? idToken(value.replace(NOISE, ' ').trim(), pattern) : undefined;
-      if (id) return id;
+      if (id && agrees(id)) return id;
     }
   }
   return undefined;

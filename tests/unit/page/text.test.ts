@@ -112,6 +112,9 @@ describe('cell text and ids in nested markup', () => {
   it.each([
     ['<td>—</td>', 'pocketful'], ['<td>-</td>', 'pocketful'], ['<td>No orders</td>', 'pocketful'], ['<td></td>', 'tradernet'],
     ['<td>AAPL.US</td>', 'tradernet'], ['<td>698ed406…a447</td>', 'coinswitch'], ['<td>—</td>', 'zebpay-futures'],
+    // A copy button or title carrying another order's id than the visible ends show is not this row's id.
+    ['<td title="1c0a7f3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b">698ed406…a447</td>', 'coinswitch'],
+    ['<td><span>698ed406…</span><button data-clipboard-text="1c0a7f3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b">⧉</button></td>', 'coinswitch'],
   ] as const)('%s holds no %s id', (html, venue) => {
     expect(cellId(td(html), venue)).toBeUndefined();
   });
