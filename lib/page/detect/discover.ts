@@ -44,8 +44,7 @@ export function discoverLayouts(root: ParentNode, venue: VenueId, recipe: Recipe
     active = generic.length > 0;
   }
   if (known) {
-    const taken = new Set(layouts.flatMap((l) => (l.container ? [l.container] : [])));
-    const matched = fieldLayouts(root, known, taken);
+    const matched = fieldLayouts(root, known, layouts);
     layouts.push(...matched);
     active ||= matched.some((l) => readsAny(l));
   }

@@ -14,11 +14,13 @@ export const matchedByFields = new WeakSet<DetectedOrderRow>();
 
 const FIELDS = ['symbol', 'side', 'price', 'quantity', 'time'] as const satisfies ReadonlyArray<keyof RowFields & Field>;
 
-/** Order tables under root that no earlier layout took (`taken`: their bodies). */
-export function fieldLayouts(root: ParentNode, known: KnownOrders, taken: ReadonlySet<Element>): Layout[] {
+/** Order tables under root that no earlier layout reads (`earlier`: the recipe's, the generic detector's). */
+export function fieldLayouts(root: ParentNode, known: KnownOrders, earlier: readonly Layout[]): Layout[] {
   const layouts: Layout[] = [];
   for (const grid of findGrids(root)) {
-    if (taken.has(grid.body)) continue;
+    if (earlier.some((l) => l.container === grid.body)) continue;
+    const first = firstOf(grid.rows());
+    if (first && earlier.some((l) => l.owns(first))) continue;
     const columns = headerTexts(grid).map(([k, text]) => [k, classifyHeader(text)] as const);
     const at = (f: Field): Key | undefined => columns.find(([, c]) => c === f)?.[0];
     const idKeys = columns.flatMap(([k, f]) => (f?.startsWith('id:') ? [k] : []));
@@ -54,5 +56,10 @@ function shownOrder(text: string, known: KnownOrders) {
     const order = known.byAnyId(word.replace(/[.,;:()]+$/, ''));
     if (order) return order;
   }
+  return undefined;
+}
+
+function firstOf<T>(items: Iterable<T>): T | undefined {
+  for (const item of items) return item;
   return undefined;
 }
