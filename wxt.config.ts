@@ -35,6 +35,7 @@ export default defineConfig({
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Open QuickCancel: cancel an order by id' },
       'cancel-all-here': { suggested_key: { default: 'Alt+Shift+X' }, description: 'Cancel all open orders on this tab’s broker (asks first)' },
+      panic: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Panic: cancel every open order on every venue with keys (asks first unless turned off)' },
     },
     ...manifestPermissions,
     content_security_policy: {

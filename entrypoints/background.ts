@@ -41,7 +41,7 @@ export default defineBackground(() => {
     if (alarm.name === VERIFY_ALARM) void engine.verifyUnresolved();
     else void autoLock.onAlarm(alarm.name);
   });
-  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab?.url, venues));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab?.url, venues, { engine, vault, venues }));
 
   void autoLock.schedule();
   void engine.verifyUnresolved();

@@ -11,6 +11,9 @@ const venueId = z.enum(VENUE_IDS);
 const orderId = z.string().trim().min(1).max(128);
 const hints = z.record(z.string().max(40), z.string().max(200)).refine((h) => Object.keys(h).length <= 20, 'too many hints');
 const passphrase = z.string().min(1).max(1024);
+/** Where a venue lists open orders per symbol only (ZebPay): which symbols to list. */
+const symbols = z.array(z.string().trim().regex(/^[A-Za-z0-9]{2,32}$/, 'a symbol is 2–32 letters or digits')).max(20);
+const orderIds = z.array(orderId).max(1000);
 
 export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel'), venue: venueId, orderId, hints: hints.default({}) }),
@@ -22,8 +25,15 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   ...contentMessageSchema.options,
   /** The order the venue reports for an id, before a quick-cancel. */
   z.object({ type: z.literal('preview'), venue: venueId, orderId }),
-  z.object({ type: z.literal('open-orders'), venue: venueId }),
+  z.object({ type: z.literal('open-orders'), venue: venueId, symbols: symbols.optional() }),
   z.object({ type: z.literal('cancel-all'), venue: venueId }),
+  /**
+   * Cancels exactly these orders (a confirmed cancel-all or scoped cancel). `listed`: every order
+   * the confirmation showed, so that orders that appeared since are counted (and left open).
+   */
+  z.object({ type: z.literal('cancel-orders'), venue: venueId, orderIds: orderIds.min(1), listed: orderIds.max(5000).optional(), symbols: symbols.optional() }),
+  /** Every open order on every venue with keys, at once (the venue-wide endpoint where there is one). */
+  z.object({ type: z.literal('panic') }),
   /** Re-runs a journal entry's cancel (e.g. one that was not sent because the vault was locked). */
   z.object({ type: z.literal('retry'), entryId: z.string().uuid() }),
   z.object({ type: z.literal('history.clear') }),
@@ -69,8 +79,14 @@ export type CancelReply = Reply<{ entry: JournalEntry; sound?: boolean }>;
 /** `known`: the venue's open orders, when asked for and the venue could be asked (keys set, unlocked). */
 export type StatusReply = Reply<{ entries: Record<string, JournalEntry>; known?: KnownOrder[] }>;
 export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutcome }>;
-export type OpenOrdersReply = Reply<{ orders: OrderView[] } | { outcome: CancelOutcome } | { uncounted: true }>;
+/** `symbols`: the symbols listed, where the venue lists per symbol; `uncounted`: it needs one. */
+export type OpenOrdersReply = Reply<{ orders: OrderView[]; symbols?: string[] } | { outcome: CancelOutcome } | { uncounted: true }>;
 export type CancelAllReply = Reply<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;
+/** `appeared`: open orders that were not in the confirmed list, left open. */
+export type CancelOrdersReply = Reply<{ entries: JournalEntry[]; appeared: number }>;
+/** One venue's part of a panic: its cancels, or why none could be sent. */
+export type PanicVenueResult = { venue: VenueId } & ({ entries: JournalEntry[] } | { outcome: CancelOutcome });
+export type PanicReply = Reply<{ venues: PanicVenueResult[] }>;
 export type VaultStatusReply = Reply<{ state: VaultState; configured: CredentialSummary[] }>;
 /** `scope`: what the count covers where the venue cannot list every open order at once. */
 export type TestConnectionReply = Reply<{ openOrders: number; scope?: string } | { outcome: CancelOutcome }>;
@@ -86,6 +102,8 @@ export type Replies = EveryType<{
   preview: PreviewReply;
   'open-orders': OpenOrdersReply;
   'cancel-all': CancelAllReply;
+  'cancel-orders': CancelOrdersReply;
+  panic: PanicReply;
   'history.clear': OkReply;
   'vault.status': VaultStatusReply;
   'vault.setup': OkReply;

@@ -30,6 +30,8 @@ export interface OrderView {
   venueStatus: string;
   symbol?: string;
   side?: string;
+  /** The venue's order type (LIMIT, STOP…), where the venue says. */
+  orderType?: string;
   price?: number;
   quantity?: number;
   remaining?: number;

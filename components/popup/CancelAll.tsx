@@ -1,87 +1,82 @@
-// Cancel-all for one venue. The confirmation states how many open orders the venue reports right
-// now, so "yes" means exactly that; the result counts what really happened to each.
+// Cancel-all for one venue. The confirmation lists the exact open orders the venue reports now,
+// and only those are cancelled: an order placed after the confirmation stays open, and the result
+// says how many did.
 import { useEffect, useState } from 'preact/hooks';
-import type { JournalEntry, JournalStatus, VenueId } from '@/lib/model';
+import type { JournalEntry, OrderView, VenueId } from '@/lib/model';
 import { send } from '../api';
-import { STATUS_LABEL } from '../outcome';
 import { venueInfo } from '../venue-info';
+import { Confirm, SymbolAsk } from './ConfirmList';
+import { latest, resultText } from './orders';
+import { parseSymbols, useOpenOrders } from './useOpenOrders';
+
+export { summarize } from './orders';
 
 type Step =
   | { kind: 'idle' }
-  | { kind: 'counting' }
-  /** count undefined: the venue cannot list every open order (ZebPay lists per symbol only). */
-  | { kind: 'confirm'; count?: number }
-  | { kind: 'running'; count?: number }
-  | { kind: 'done'; text: string; ok: boolean };
+  | { kind: 'confirm'; orders: OrderView[]; symbols?: string[] }
+  | { kind: 'running'; count: number }
+  | { kind: 'done'; text: string; ok: boolean; entries?: JournalEntry[]; appeared?: number };
 
 const orders = (n: number) => `${n} open order${n === 1 ? '' : 's'}`;
+const settled = (e: JournalEntry) => e.status === 'cancelled' || e.status === 'already-closed';
 
-export function summarize(entries: JournalEntry[]): string {
-  const counts = new Map<JournalStatus, number>();
-  for (const e of entries) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
-  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([status, n]) => `${n} ${STATUS_LABEL[status]}`);
-  return `${entries.length} cancel${entries.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;
+/** Sends exactly these keys; `listed` is every order the confirmation showed. */
+export async function cancelExactly(venue: VenueId, chosen: readonly OrderView[], listed: readonly OrderView[], symbols?: string[]) {
+  const reply = await send({ type: 'cancel-orders', venue, orderIds: chosen.map((o) => o.key), listed: listed.map((o) => o.key), ...(symbols?.length ? { symbols } : {}) });
+  if (!reply.ok) return { kind: 'done' as const, ok: false, text: reply.error };
+  return { kind: 'done' as const, ok: reply.entries.every(settled), text: resultText(reply.entries, reply.appeared), entries: reply.entries, appeared: reply.appeared };
 }
 
-export function CancelAll({ venue, confirmCancelAll, autoStart = false }: { venue: VenueId; confirmCancelAll: boolean; autoStart?: boolean }) {
+export function CancelAll({ venue, confirmCancelAll, autoStart = false, entries }: { venue: VenueId; confirmCancelAll: boolean; autoStart?: boolean; entries?: JournalEntry[] }) {
   const name = venueInfo[venue].name;
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [list, load, resetList] = useOpenOrders(venue);
   // Opened by the cancel-all shortcut: go straight to the (confirmed) cancel-all.
-  useEffect(() => (autoStart ? void start() : setStep({ kind: 'idle' })), [venue]);
+  useEffect(() => {
+    resetList();
+    if (autoStart) void start();
+    else setStep({ kind: 'idle' });
+  }, [venue]);
 
-  async function run(count?: number) {
-    setStep({ kind: 'running', count });
-    const reply = await send({ type: 'cancel-all', venue });
-    if (!reply.ok) return setStep({ kind: 'done', ok: false, text: reply.error });
-    if ('outcome' in reply) return setStep({ kind: 'done', ok: false, text: `Nothing was cancelled: ${reply.outcome.message ?? reply.outcome.kind}` });
-    if (!reply.entries.length) return setStep({ kind: 'done', ok: true, text: `No open orders on ${name}.` });
-    const ok = reply.entries.every((e) => e.status === 'cancelled' || e.status === 'already-closed');
-    setStep({ kind: 'done', ok, text: summarize(reply.entries) });
+  async function run(open: OrderView[], symbols?: string[]) {
+    setStep({ kind: 'running', count: open.length });
+    setStep(await cancelExactly(venue, open, open, symbols));
   }
 
-  async function start() {
-    if (!confirmCancelAll) return run();
-    setStep({ kind: 'counting' });
-    const reply = await send({ type: 'open-orders', venue });
-    if (!reply.ok) return setStep({ kind: 'done', ok: false, text: reply.error });
-    if ('outcome' in reply) return setStep({ kind: 'done', ok: false, text: `Could not list open orders: ${reply.outcome.message ?? reply.outcome.kind}` });
-    if ('uncounted' in reply) return setStep({ kind: 'confirm' });
-    const count = reply.orders.filter((o) => o.state !== 'closed').length;
-    setStep(count ? { kind: 'confirm', count } : { kind: 'done', ok: true, text: `No open orders on ${name}.` });
+  async function start(symbols?: string[]) {
+    setStep({ kind: 'idle' });
+    const got = await load(symbols);
+    if (got.kind !== 'ready') return;
+    resetList();
+    if (!got.orders.length) return setStep({ kind: 'done', ok: true, text: `No open orders on ${name}${got.symbols ? ` in ${got.symbols.join(', ')}` : ''}.` });
+    if (!confirmCancelAll) return run(got.orders, got.symbols);
+    setStep({ kind: 'confirm', orders: got.orders, symbols: got.symbols });
   }
 
+  // The result follows the journal: an entry still being verified updates when the engine knows.
+  const shown = step.kind === 'done' && step.entries ? { ...step, text: resultText(latest(step.entries, entries), step.appeared ?? 0), ok: latest(step.entries, entries).every(settled) } : step;
+  const busy = list.kind === 'loading' || step.kind === 'running';
   return (
     <section class="cancel-all" aria-label={`Cancel all on ${name}`}>
       {step.kind === 'confirm' ? (
-        <div
-          class="confirm"
-          role="alertdialog"
-          aria-label="Confirm cancel-all"
-          onKeyDown={(ev) => ev.key === 'Escape' && setStep({ kind: 'idle' })}
-        >
-          <p>
-            {step.count === undefined ? (
-              <>Cancel <strong>every open order</strong> on {name}? (The venue does not list them all, so QuickCancel cannot count them first.)</>
-            ) : (
-              <>Cancel all <strong>{orders(step.count)}</strong> on {name}?</>
-            )}
-          </p>
-          <div class="row">
-            <button type="button" onClick={() => setStep({ kind: 'idle' })}>
-              Keep them
-            </button>
-            <button type="button" class="danger" autoFocus onClick={() => void run(step.count)}>
-              Cancel all{step.count === undefined ? '' : ` ${step.count}`}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          label="Confirm cancel-all"
+          question={<>Cancel these <strong>{orders(step.orders.length)}</strong> on {name}{step.symbols ? ` (${step.symbols.join(', ')})` : ''}? Orders placed after this are left open.</>}
+          orders={step.orders}
+          confirmText={`Cancel these ${step.orders.length}`}
+          onBack={() => setStep({ kind: 'idle' })}
+          onConfirm={() => void run(step.orders, step.symbols)}
+        />
+      ) : list.kind === 'needs-symbol' ? (
+        <SymbolAsk venueName={name} onList={(text) => void start(parseSymbols(text))} />
       ) : (
-        <button type="button" class="danger-outline" disabled={step.kind === 'counting' || step.kind === 'running'} onClick={() => void start()}>
-          {step.kind === 'counting' ? 'Counting open orders…' : step.kind === 'running' ? `Cancelling${step.count ? ` ${step.count}` : ''}…` : `Cancel all on ${name}…`}
+        <button type="button" class="danger-outline" disabled={busy} onClick={() => void start()}>
+          {list.kind === 'loading' ? 'Listing open orders…' : step.kind === 'running' ? `Cancelling ${step.count}…` : `Cancel all on ${name}…`}
         </button>
       )}
       <div role="status" aria-live="polite">
-        {step.kind === 'done' && <p class={step.ok ? 'muted' : 'error'} data-cancel-all="done">{step.text}</p>}
+        {list.kind === 'error' && <p class="error" data-cancel-all="done">{list.text}</p>}
+        {shown.kind === 'done' && <p class={shown.ok ? 'muted' : 'error'} data-cancel-all="done">{shown.text}</p>}
       </div>
     </section>
   );

@@ -11,7 +11,9 @@ import { useVault } from '../useVault';
 import { venueList } from '../venue-info';
 import { CancelAll } from './CancelAll';
 import { History } from './History';
+import { Panic } from './Panic';
 import { QuickCancel } from './QuickCancel';
+import { ScopedCancel } from './ScopedCancel';
 import { Unlock } from './Unlock';
 
 export function Popup() {
@@ -64,6 +66,8 @@ export function Popup() {
 
 /** Set by the cancel-all keyboard shortcut, which opens the popup as `popup.html#cancel-all=<venue>`. */
 const shortcutVenue = new URLSearchParams(location.hash.slice(1)).get('cancel-all') as VenueId | null;
+/** Set by the panic shortcut (`popup.html#panic`): the popup opens on the panic confirmation. */
+const shortcutPanic = new URLSearchParams(location.hash.slice(1)).has('panic');
 
 function Actions({ settings, configured, entries }: { settings: Settings; configured: CredentialSummary[]; entries: JournalEntry[] | undefined }) {
   const enabled = venueList.filter((v) => !settings.disabledVenues.includes(v.id));
@@ -108,7 +112,8 @@ function Actions({ settings, configured, entries }: { settings: Settings; config
       {hasKeys(venue.id) ? (
         <>
           <QuickCancel key={venue.id} venue={venue.id} confirmSingle={settings.confirmSingle} entries={entries} />
-          <CancelAll venue={venue.id} confirmCancelAll={settings.confirmCancelAll} autoStart={venue.id === shortcutVenue} />
+          <CancelAll venue={venue.id} confirmCancelAll={settings.confirmCancelAll} autoStart={venue.id === shortcutVenue} entries={entries} />
+          <ScopedCancel key={venue.id} venue={venue.id} entries={entries} />
         </>
       ) : (
         <p class="muted">
@@ -118,6 +123,7 @@ function Actions({ settings, configured, entries }: { settings: Settings; config
           </button>
         </p>
       )}
+      <Panic venues={enabled.filter((v) => hasKeys(v.id)).map((v) => v.id)} confirm={settings.confirmCancelAll} autoStart={shortcutPanic} entries={entries} />
     </div>
   );
 }

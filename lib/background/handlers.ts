@@ -1,10 +1,12 @@
 // What the background does for each message, once the router has checked it and its sender.
 import { engineApi } from '../engine/api';
+import { cancelMany, listOpen } from '../engine/cancel-many';
 import type { CancelEngine } from '../engine/engine';
 import type { CancelReply, MessageOf, MessageType, ReplyOf } from '../messages';
 import { currentSettings, readSettings, settingsItem } from '../settings';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
+import { panic } from './panic';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
 import type { VenueAdapter } from '../venues/types';
@@ -51,6 +53,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return { ok: true, entry, sound: (await currentSettings()).sound };
   };
 
+  /** Where a venue lists open orders per symbol only: the symbols its recent cancels were on. */
+  async function recentSymbols(venue: VenueId): Promise<string[]> {
+    const recent = await deps.engine.journal.recent();
+    return [...new Set(recent.filter((e) => e.venue === venue && e.symbol).map((e) => e.symbol!))];
+  }
+
+  async function enabledCredentials(venue: VenueId) {
+    if ((await currentSettings()).disabledVenues.includes(venue)) return { ok: false as const, error: `${venues[venue].name} is turned off in QuickCancel's Settings` };
+    return credentialsFor(venue);
+  }
+
   return {
     cancel: (m, source, onSent) => cancel(m.venue, m.orderId, m.hints, source, onSent),
     async status(m) {
@@ -81,7 +94,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'open-orders'(m) {
       const got = await credentialsFor(m.venue);
       if (!('credentials' in got)) return got;
-      return { ok: true, ...(await engine.listOpen(m.venue, got.credentials)) };
+      const symbols = m.symbols?.length ? m.symbols : await recentSymbols(m.venue);
+      return { ok: true, ...(await listOpen(deps.engine, m.venue, got.credentials, symbols)) };
+    },
+    async 'cancel-orders'(m) {
+      const got = await enabledCredentials(m.venue);
+      if (!('credentials' in got)) return got;
+      const bad = m.orderIds.find((id) => !venues[m.venue].idPattern.test(id));
+      if (bad !== undefined) return { ok: false, error: `"${bad}" does not look like a ${venues[m.venue].name} order id; nothing was cancelled` };
+      const result = await cancelMany(deps.engine, m.venue, got.credentials, m.orderIds, { listed: m.listed, symbols: m.symbols });
+      void autoLock.touch();
+      return { ok: true, ...result };
+    },
+    async panic() {
+      const result = await panic(deps);
+      void autoLock.touch();
+      return result;
     },
     async 'cancel-all'(m) {
       const result = await engine.cancelAll(m.venue);

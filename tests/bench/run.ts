@@ -7,6 +7,7 @@ import { benchBundles } from './bundles';
 import { benchCancelAll } from './cancel-all';
 import { benchClick } from './click';
 import { benchPage } from './page';
+import { benchPanic } from './panic';
 import { cpuTimes, stealPercent } from './host';
 import { benchPopup } from './popup';
 import { MAX_TRUSTED_STEAL_PERCENT, verdictAtMost } from './stats';
@@ -20,6 +21,7 @@ try {
   rows.push(...(await benchClick(h)));
   rows.push(...(await benchPopup(h)));
   rows.push(...(await benchCancelAll(h)));
+  rows.push(...(await benchPanic(h)));
 } finally {
   await h.close();
 }

@@ -21,6 +21,8 @@ const SAMPLES: Record<Exclude<MessageType, ContentMessageType>, unknown> = {
   preview: { type: 'preview', venue: 'pocketful', orderId: '9101' },
   'open-orders': { type: 'open-orders', venue: 'pocketful' },
   'cancel-all': { type: 'cancel-all', venue: 'pocketful' },
+  'cancel-orders': { type: 'cancel-orders', venue: 'pocketful', orderIds: ['9101'] },
+  panic: { type: 'panic' },
   'history.clear': { type: 'history.clear' },
   'vault.status': { type: 'vault.status' },
   'vault.setup': { type: 'vault.setup', passphrase: 'attacker passphrase' },

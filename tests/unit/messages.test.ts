@@ -23,4 +23,14 @@ describe('runtime message schemas', () => {
     expect(pageMessageSchema.safeParse({ type: 'cancel-all', venue: 'tradernet' }).success).toBe(true);
     expect(pageMessageSchema.safeParse({ type: 'retry', entryId: 'not-a-uuid' }).success).toBe(false);
   });
+
+  it('an exact-list cancel names at least one order, and symbols look like symbols', () => {
+    const ok = (m: unknown) => pageMessageSchema.safeParse(m).success;
+    expect(ok({ type: 'cancel-orders', venue: 'pocketful', orderIds: ['1', '2'], listed: ['1', '2', '3'] })).toBe(true);
+    expect(ok({ type: 'cancel-orders', venue: 'zebpay-futures', orderIds: ['a1'], symbols: ['BTCUSDT'] })).toBe(true);
+    expect(ok({ type: 'cancel-orders', venue: 'pocketful', orderIds: [] })).toBe(false);
+    expect(ok({ type: 'cancel-orders', venue: 'pocketful', orderIds: ['1'], symbols: ['BTC/USDT'] })).toBe(false);
+    expect(ok({ type: 'open-orders', venue: 'zebpay-futures', symbols: ['ETHUSDT'] })).toBe(true);
+    expect(ok({ type: 'panic' })).toBe(true);
+  });
 });

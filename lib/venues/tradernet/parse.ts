@@ -128,6 +128,7 @@ export function parseVenueDate(value: string): number | undefined {
 }
 
 const SIDES: Record<string, string> = { '1': 'buy', '2': 'buy', '3': 'sell', '4': 'sell' };
+const TYPES: Record<string, string> = { '1': 'market', '2': 'limit', '3': 'stop', '4': 'stop-limit', '5': 'stop-loss', '6': 'take-profit' };
 
 function toView(row: Record<string, unknown>): OrderView | undefined {
   let id = toOrderId(row.id);
@@ -138,6 +139,8 @@ function toView(row: Record<string, unknown>): OrderView | undefined {
   if (symbol) view.symbol = symbol;
   const side = SIDES[str(row.oper)];
   if (side) view.side = side;
+  const orderType = TYPES[str(row.type)];
+  if (orderType) view.orderType = orderType;
   const price = num(row.p);
   if (price !== undefined) view.price = price;
   const quantity = num(row.q);

@@ -203,6 +203,8 @@ function toView(raw: unknown, listedAsOpen: boolean, fallbackKey?: string): Orde
   if (symbol) view.symbol = symbol;
   const side = str(raw.side);
   if (side) view.side = side.toUpperCase();
+  const orderType = str(raw.type);
+  if (orderType) view.orderType = orderType.toUpperCase();
   const price = num(raw.price);
   if (price !== undefined) view.price = price;
   const quantity = num(raw.amount);

@@ -57,14 +57,15 @@ describe(`the popup in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     expect((await d.storage()).settings.lastQuickCancelVenue).toBe('pocketful');
   });
 
-  it('cancel-all asks once, with the count of open orders, and cancels all of them', async () => {
+  it('cancel-all asks once, listing the open orders, and cancels all of them', async () => {
     const popup = await openPopup();
     await popup.select('#qc-venue', 'pacetrader');
     await popup.clickButton('Cancel all on PaceTrader…');
     await popup.waitFor('[role=alertdialog]');
-    expect(await popup.text('[role=alertdialog]')).toContain('Cancel all 3 open orders on PaceTrader?');
+    expect(await popup.text('[role=alertdialog]')).toContain('Cancel these 3 open orders on PaceTrader?');
+    expect(await popup.evaluate(() => [...document.querySelectorAll('[role=alertdialog] li[data-order]')].map((li) => li.getAttribute('data-order')).sort())).toEqual(['20261122-31', '20261122-32', '20261122-33']);
     expect(d.sim.apiRequests('pacetrader').filter((r) => r.method === 'DELETE')).toEqual([]);
-    await popup.clickButton('Cancel all 3', '[role=alertdialog]');
+    await popup.clickButton('Cancel these 3', '[role=alertdialog]');
     await expect.poll(() => popup.text('[data-cancel-all=done]'), soon).toBe('3 cancels: 3 cancelled.');
     expect(await popup.count('[role=alertdialog]')).toBe(0);
     const status = Object.fromEntries(d.sim.orders('pacetrader').map((o) => [o.id, o.status]));

@@ -311,7 +311,7 @@ describe('lookup and open-orders', () => {
   it('maps a row to an OrderView', () => {
     expect(orders(tradernet.openOrders.parse(res(200, envelope([row()])), input()))).toEqual([
       {
-        key: '2929292929', state: 'open', venueStatus: '10', symbol: 'AAPL.US', side: 'buy', price: 190.5, quantity: 5,
+        key: '2929292929', state: 'open', venueStatus: '10', symbol: 'AAPL.US', side: 'buy', orderType: 'limit', price: 190.5, quantity: 5,
         remaining: 3, createdAtMs: Date.UTC(2026, 7, 19, 14, 30, 0, 250), cancelFields: { orderId: 2929292929 },
       },
     ]);

@@ -415,7 +415,7 @@ describe('lookup and open-orders parse', () => {
   it('maps an Order to an OrderView', () => {
     expect(only(lookup(res(200, env(apiOrder))))).toEqual([
       {
-        key: 'myLimitOrder456', state: 'open', venueStatus: 'new', symbol: 'BTCUSDT', side: 'SELL', price: 66000, quantity: 0.1,
+        key: 'myLimitOrder456', state: 'open', venueStatus: 'new', symbol: 'BTCUSDT', side: 'SELL', orderType: 'LIMIT', price: 66000, quantity: 0.1,
         remaining: 0.1, createdAtMs: 1712346300000, cancelFields: { clientOrderId: 'myLimitOrder456', symbol: 'BTCUSDT' },
       },
     ]);

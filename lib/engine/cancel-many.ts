@@ -1,0 +1,76 @@
+// Cancels an exact list of orders, and lists what "open" means for a venue right now. Used by the
+// confirmed cancel-all, the scoped cancel and the panic: the user confirms a list, and only that
+// list is cancelled — an order that appeared after the confirmation is counted, never touched.
+import type { CancelOutcome, JournalEntry, OrderView, VenueId } from '@/lib/model';
+import { isOrders } from '../venues/types';
+import type { CancelEngine } from './engine';
+import { hintsOf } from './order-details';
+
+export type OpenList = { orders: OrderView[]; symbols?: string[] } | { outcome: CancelOutcome } | { uncounted: true };
+
+export interface CancelManyResult {
+  entries: JournalEntry[];
+  /** Open orders the venue reported now that were not in the confirmed list: left open. */
+  appeared: number;
+}
+
+const isOpen = (o: OrderView) => o.state !== 'closed';
+/** The adapter refused to build the request because the venue needs a field (ZebPay: a symbol). */
+const needsScope = (r: CancelOutcome) => r.kind === 'rejected' && r.code === 'QC_MISSING_FIELD';
+
+/**
+ * The venue's open orders now. A venue that lists only per symbol (ZebPay) is asked once per given
+ * symbol; without symbols it says so (`uncounted`) rather than guess.
+ */
+export async function listOpen(engine: CancelEngine, venue: VenueId, credentials: unknown, symbols: readonly string[] = []): Promise<OpenList> {
+  const client = engine.client(venue);
+  const list = await client.openOrders(credentials, true);
+  if (isOrders(list)) return { orders: list.orders.filter(isOpen) };
+  if (!needsScope(list)) return { outcome: list };
+  const wanted = [...new Set(symbols.map((s) => s.trim().toUpperCase()).filter(Boolean))];
+  if (!wanted.length) return { uncounted: true };
+  const lists = await Promise.all(wanted.map((symbol) => client.run(client.adapter.openOrders, { symbol }, credentials)));
+  const failed = lists.find((l) => !isOrders(l));
+  if (failed && !isOrders(failed)) return { outcome: failed };
+  const seen = new Set<string>();
+  const orders: OrderView[] = [];
+  for (const l of lists) {
+    if (!isOrders(l)) continue;
+    for (const o of l.orders) {
+      if (!isOpen(o) || seen.has(o.key)) continue;
+      seen.add(o.key);
+      orders.push(o);
+    }
+  }
+  return { orders, symbols: wanted };
+}
+
+/**
+ * Cancels exactly `orderIds` (each once, however often listed) through engine.cancel, so each gets
+ * the engine's journal, verification and the venue client's token bucket — the bucket paces the
+ * requests to the venue's rate limit, and a page click still goes first. The fresh list taken just
+ * before gives each cancel its order (no lookup per order) and counts what appeared since `listed`
+ * (every key the confirmation showed; by default the ones to cancel).
+ */
+export async function cancelMany(
+  engine: CancelEngine,
+  venue: VenueId,
+  credentials: unknown,
+  orderIds: readonly string[],
+  options: { listed?: readonly string[]; symbols?: readonly string[] } = {},
+): Promise<CancelManyResult> {
+  const wanted = [...new Set(orderIds)];
+  const listed = new Set(options.listed ?? wanted);
+  for (const id of wanted) listed.add(id);
+  const now = await listOpen(engine, venue, credentials, options.symbols);
+  const known = new Map('orders' in now ? now.orders.map((o) => [o.key, o] as const) : []);
+  const appeared = 'orders' in now ? now.orders.filter((o) => !listed.has(o.key)).length : 0;
+  const entries = await Promise.all(
+    wanted.map((orderId) => {
+      const order = known.get(orderId);
+      // Not in the fresh list: the engine looks it up, and reports it closed if it is.
+      return engine.cancel({ venue, orderId, hints: order ? hintsOf(order) : {}, source: 'cancel-all' }, order);
+    }),
+  );
+  return { entries, appeared };
+}
