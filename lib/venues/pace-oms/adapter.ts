@@ -177,8 +177,9 @@ function parseFailure(res: HttpResponse, nowMs: number, name: string, json: unkn
   });
   if (first) return first;
   const failed = env.status === 'error' || env.status === 'failed';
+  // UNCONFIRMED wording, so never final: the engine looks the order up (pace-oms.md section 6).
   if (failed && /not found|no data found|already (cancel|complet|execut|reject)/i.test(message)) {
-    return { kind: 'already-closed', message };
+    return { kind: 'unknown', message, refusal: { reason: 'gone', code: errorCode !== undefined ? String(errorCode) : `HTTP_${res.status}` } };
   }
   if (failed && errorCode === 44000) return { kind: 'rejected', code: '44000', message };
   if (failed && errorCode === 45000) {
@@ -264,7 +265,7 @@ function parseOrderBook(res: HttpResponse, input: BuildInput<Partial<PaceOrder>,
 function parseHistory(res: HttpResponse, input: BuildInput<Partial<PaceOrder>, PaceCredentials>, name: string): OrdersResult {
   const json = parseJson(res.body);
   const failure = parseFailure(res, input.nowMs, name, json);
-  if (failure) return failure.kind === 'already-closed' ? { orders: [] } : failure;
+  if (failure) return failure.kind === 'unknown' && failure.refusal?.reason === 'gone' ? { orders: [] } : failure;
   const data = isRecord(json) && isRecord(json.data) ? json.data : undefined;
   const events = data?.['order history'];
   if (!Array.isArray(events)) return { kind: 'unknown', message: `${name} order history reply was not understood` };

@@ -54,13 +54,21 @@ const authFailed = (venueText?: string): CancelOutcome => ({
     'pair, and that the domain in Settings is the one that issued it',
 });
 
+const SESSION_WORDS = /\bsession\b|sess_id|getAuthInfo/i;
+
 /** The error rows of section 6, top to bottom; `alreadyClosed` applies to a cancel only. */
 function classify(err: TradernetError, alreadyClosed: boolean): CancelOutcome {
   if (err.code === '4' || /invalid api key|signature/i.test(err.text)) return authFailed(err.text);
   // Code 12's text says "cancelled", so it must be caught before the already-closed row.
   if (err.code === '12' || err.code === '2') return { kind: 'rejected', code: err.code, message: err.text };
+  // No code says "no session" (UNCONFIRMED); the words only make the engine open one and retry
+  // once (section 4, getAuthInfo), never a final outcome.
+  if (SESSION_WORDS.test(err.text)) {
+    return { kind: 'unknown', message: `Tradernet wants a session opened first ("${clip(err.text, 120)}")`, refusal: { reason: 'no-session', code: err.code || 'TN_ERROR' } };
+  }
+  // The already-closed wordings are UNCONFIRMED and text-only: the engine looks the order up.
   if (alreadyClosed && /not found|already|executed|filled|cancel+ed/i.test(err.text)) {
-    return { kind: 'already-closed', message: `Tradernet: ${err.text}` };
+    return { kind: 'unknown', message: `Tradernet: ${err.text}`, refusal: { reason: 'gone', code: err.code || 'TN_ERROR' } };
   }
   return { kind: 'rejected', code: err.code || 'TN_ERROR', message: err.text };
 }
