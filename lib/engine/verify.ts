@@ -16,6 +16,7 @@ export const NOT_FOUND_RECHECKS = 2;
 
 const CANCELLED_STATUS = /cancel/i;
 const FILLED_STATUS = /fill|complete|execut/i;
+const ENDED_OTHERWISE = /expir|reject|discard/i;
 
 /** What the venue reports filled: quantity − remaining, when some of it filled. */
 export function fillOf(order: OrderView): Fill | undefined {
@@ -31,7 +32,7 @@ export const fillText = (fill: Fill): string => (fill.of !== undefined ? `${fill
  * A closed order, described truthfully. Before our cancel it was closed by something else. After
  * our cancel was sent, a cancelled status is ours — even when a re-sent request (ours, or the
  * browser's own after a dropped connection) was told "already cancelled" — and a fill-like status
- * means it filled first; any other status (Tradernet's are numbers nobody documents) is our cancel
+ * means it filled first, an expired or rejected one that it ended otherwise; any other status (Tradernet's are numbers nobody documents) is our cancel
  * taking effect, and the message shows the venue's status.
  */
 export function closedOutcome(order: OrderView, afterOurCancel: boolean): CancelOutcome {
@@ -47,6 +48,7 @@ export function closedOutcome(order: OrderView, afterOurCancel: boolean): Cancel
   if (!afterOurCancel) return { kind: 'already-closed', venueStatus, message: `Not open any more${also} (venue status ${shown})`, ...filled };
   if (CANCELLED_STATUS.test(venueStatus)) return { kind: 'cancelled', venueStatus, message: `Cancelled${also} (venue status ${shown})`, ...filled };
   if (filledFirst) return { kind: 'already-closed', venueStatus, message: `Filled before the cancel arrived${also} (venue status ${shown})`, ...filled };
+  if (ENDED_OTHERWISE.test(venueStatus)) return { kind: 'already-closed', venueStatus, message: `Ended before the cancel took effect${also} (venue status ${shown})`, ...filled };
   return { kind: 'cancelled', venueStatus, message: `Cancel accepted and the order left the open orders${also} (venue status ${shown})`, ...filled };
 }
 

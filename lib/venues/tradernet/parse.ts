@@ -103,6 +103,17 @@ export function parseCancel(res: HttpResponse, nowMs: number): CancelOutcome {
   }
 }
 
+/** getAuthInfo: the document's example goes on when the answer carries `sess_id`. */
+export function parseSession(res: HttpResponse, nowMs: number): { session: true } | CancelOutcome {
+  const early = byStatus(res, nowMs, 'opening a session');
+  if (early) return early;
+  const body = parseJson(res.body);
+  const err = tradernetError(body);
+  if (err) return classify(err, false);
+  if (res.status === 200 && isRecord(body) && str(body.sess_id) !== '') return { session: true };
+  return { kind: 'unknown', message: `${describeResponse(res)}; Tradernet did not open a session` };
+}
+
 /** `result.orders.order`: an array, a single row, or missing (= no orders); undefined for other shapes. */
 function rowsOf(body: unknown): Record<string, unknown>[] | undefined {
   if (!isRecord(body) || !isRecord(body.result)) return undefined;
