@@ -68,9 +68,9 @@ export interface SimModes {
   /** Tradernet: v2 commands are refused for want of a session until getAuthInfo opens one. */
   sessionRequired?: boolean;
   /**
-   * CoinSwitch: an order younger than `forMs` is "in a brief processing state (e.g. just placed
-   * but not yet acknowledged)" (the cancel document): cancels are refused as processing, or the
-   * order is not found at all yet (cancel, Get Order and the lists).
+   * CoinSwitch: for `forMs` after the venue first hears of an order, it is "in a brief processing
+   * state (e.g. just placed but not yet acknowledged)" (the cancel document): cancels are refused
+   * as processing, or the order is not found at all yet (cancel, Get Order and the lists).
    */
   justPlaced?: { answer: 'processing' | 'not-found'; forMs: number };
 }

@@ -75,10 +75,17 @@ const PROCESSING_TEXTS = [
 ];
 let processingCount = 0;
 
-const justPlaced = (order: SimOrder, ctx: VenueContext, answer: 'processing' | 'not-found') => {
+/**
+ * Whether the order is still "just placed": until `forMs` after the first request that names it
+ * under the mode — so a test's own pace does not decide whether the case happens.
+ */
+function justPlaced(order: SimOrder, ctx: VenueContext, answer: 'processing' | 'not-found'): boolean {
   const mode = ctx.modes().justPlaced;
-  return mode?.answer === answer && ctx.now() - order.createdAtMs < mode.forMs;
-};
+  if (mode?.answer !== answer) return false;
+  const seen = (firstSeen.get(order) ?? firstSeen.set(order, ctx.now()).get(order))!;
+  return ctx.now() - seen < mode.forMs;
+}
+const firstSeen = new WeakMap<SimOrder, number>();
 
 /** The `justPlaced: not-found` mode: a just-placed order the API does not know yet. */
 const notYetKnown = (order: SimOrder, ctx: VenueContext) => justPlaced(order, ctx, 'not-found');
@@ -179,7 +186,7 @@ function listOrders(params: Map<string, string>, ctx: VenueContext): SimResponse
   if (!Number.isInteger(count) || count < 1) return error(400, 'count must be a positive integer');
   const live = (o: SimOrder) => o.status === 'open' || o.status === 'cancelling';
   const orders = [...ctx.orders.values()]
-    .filter((o) => !notYetKnown(o, ctx))
+    .filter((o) => !ctx.modes().justPlaced || !notYetKnown(o, ctx))
     .filter((o) => (open === 'true' ? live(o) : open === 'false' ? !live(o) : true))
     .filter((o) => !exchanges || exchanges.includes(String(o.extra.exchange ?? 'coinswitchx').toLowerCase()))
     .filter((o) => !symbols || symbols.includes(o.symbol.toLowerCase()))

@@ -36,8 +36,8 @@ describe('CoinSwitch, as its cancel document says', () => {
   it('a "processing" refusal for a just-placed order clears: looked up, sent again, cancelled; attempts bounded', async () => {
     const id = '11111111-aaaa-4bbb-8ccc-000000000001';
     const e = await engine();
-    sim.setModes('coinswitch', { justPlaced: { answer: 'processing', forMs: 500 } });
-    sim.seed('coinswitch', [{ id, createdAtMs: Date.now() }]);
+    sim.setModes('coinswitch', { justPlaced: { answer: 'processing', forMs: 250 } });
+    sim.seed('coinswitch', [{ id }]);
     const entry = await e.cancel(popup('coinswitch', id));
     expect(entry.status).toBe('cancelled');
     expect(entry.attempts).toBeGreaterThan(1);
@@ -49,7 +49,7 @@ describe('CoinSwitch, as its cancel document says', () => {
     const id = '11111111-aaaa-4bbb-8ccc-000000000002';
     const e = await engine();
     sim.setModes('coinswitch', { justPlaced: { answer: 'not-found', forMs: 400 } });
-    sim.seed('coinswitch', [{ id, createdAtMs: Date.now() }]);
+    sim.seed('coinswitch', [{ id }]);
     const entry = await e.cancel(popup('coinswitch', id));
     expect(entry.status).toBe('cancelled');
     // The first Get Order came back "not found" and was asked again.
