@@ -463,3 +463,22 @@ describe('parsers never throw', () => {
     );
   });
 });
+
+describe('getAuthInfo: the session the document opens before delTradeOrder', () => {
+  it('v2 sends the document example\'s fields, no params, signed over apiKey, cmd and nonce only', async () => {
+    const req = requestOf(await tradernet.openSession!.build({ order: {}, credentials: CREDS, nowMs: 1_700_000_000 }));
+    expect(req.url).toBe('https://tradernet.com/api/v2/cmd/getAuthInfo');
+    expect(req.body).toBe('cmd=getAuthInfo&apiKey=TEST_PUBLIC_KEY&nonce=17000000000000');
+    expect(req.headers['X-NtApi-Sig']).toBe(sig('TEST_SECRET_KEY', 'apiKey=TEST_PUBLIC_KEY&cmd=getAuthInfo&nonce=17000000000000'));
+    expect(req.headers).toMatchObject({ 'Nt-Jqp': 'true', 'X-Requested-With': 'XMLHttpRequest' });
+  });
+
+  it.each<[string, HttpResponse, unknown]>([
+    ['sess_id: opened', res(200, { sess_id: 'abc123' }), { session: true }],
+    ['no sess_id', res(200, {}), { kind: 'unknown' }],
+    ['an error', res(200, { error: 'Invalid api key provided', code: null }), { kind: 'auth-failed' }],
+    ['5xx', res(502, '<html/>'), { kind: 'unknown' }],
+  ])('%s', (_what, response, expected) => {
+    expect(tradernet.openSession!.parse(response, input())).toMatchObject(expected as object);
+  });
+});
