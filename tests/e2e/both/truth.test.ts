@@ -8,6 +8,7 @@ import type { JournalEntry } from '../../../lib/model';
 import type { VenueId } from '../../../lib/venues/types';
 import { COINSWITCH_TEST_CREDENTIALS } from '../../simulator/venues/coinswitch';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
+import { TRADERNET_TEST_CREDENTIALS } from '../../simulator/venues/tradernet';
 import { launchDriver, type Driver } from '../driver';
 
 let d: Driver;
@@ -15,6 +16,7 @@ beforeAll(async () => {
   d = await launchDriver();
   await d.setCredentials('pocketful', PACE_TEST_CREDENTIALS.pocketful);
   await d.setCredentials('coinswitch', COINSWITCH_TEST_CREDENTIALS);
+  await d.setCredentials('tradernet', TRADERNET_TEST_CREDENTIALS);
 });
 afterAll(async () => d?.close());
 
@@ -71,5 +73,15 @@ describe(`truth before finality in ${process.env.QC_BROWSER ?? 'chromium'}`, () 
     expect(entry.status).toBe('cancelled');
     expect(d.sim.orders('coinswitch').find((o) => o.id === id)!.status).toBe('cancelled');
     expect(d.sim.apiRequests('coinswitch').filter((r) => r.method === 'GET' && r.path.includes(id)).length).toBeGreaterThan(1);
+  });
+
+  it('Tradernet refuses a v2 command for want of a session: getAuthInfo opens one, the command goes once more, cancelled', async () => {
+    d.sim.setModes('tradernet', { sessionRequired: true });
+    d.sim.seed('tradernet', [{ id: '7702001' }]);
+    const entry = await popupCancel('tradernet', '7702001');
+    d.sim.setModes('tradernet', { sessionRequired: undefined });
+    expect(entry.status).toBe('cancelled');
+    expect(d.sim.apiRequests('tradernet').filter((r) => r.path.endsWith('/getAuthInfo'))).toHaveLength(1);
+    expect(d.sim.orders('tradernet').find((o) => o.id === '7702001')!.status).toBe('cancelled');
   });
 });
