@@ -184,6 +184,9 @@ function parseFailure(res: HttpResponse, nowMs: number, name: string, json: unkn
   if (failed && errorCode === 44000) return { kind: 'rejected', code: '44000', message };
   if (failed && errorCode === 45000) {
     const inner = /\((\d+)\)/.exec(message)?.[1];
+    // "cancel already in progress": a cancel — perhaps ours, re-sent by the browser after a dropped
+    // connection — is under way. Only the words say so: the engine looks the order up.
+    if (/in progress/i.test(message)) return { kind: 'unknown', message, refusal: { reason: 'busy', code: inner ? `45000:${inner}` : '45000' } };
     return { kind: 'rejected', code: inner ? `45000:${inner}` : '45000', message };
   }
   if (failed) return { kind: 'rejected', code: errorCode !== undefined ? String(errorCode) : `HTTP_${res.status}`, message: message || `${name} refused the request` };
