@@ -10,6 +10,15 @@ export type { VenueId };
 /** What the venue reports filled of an order: "3 of 10 filled" (`of` when the venue gives the size). */
 export interface Fill { qty: number; of?: number }
 
+/**
+ * A refusal the venue gave only in words, or one its documents say to check (DESIGN.md, "Truth
+ * before finality"): never final as it stands. `gone`: "not found" / "already cancelled"; `busy`:
+ * "being processed" / "cannot be cancelled at this moment"; `refused`: any other refusal the venue
+ * says to check with a lookup (`code` keeps the parser's reading, shown if the order stays open);
+ * `no-session`: the venue wants a session opened first.
+ */
+export interface Refusal { reason: 'gone' | 'busy' | 'refused' | 'no-session'; code?: string }
+
 export type CancelOutcome =
   | { kind: 'cancelled'; message?: string; venueStatus?: string; filled?: Fill }
   | { kind: 'pending'; message?: string; venueStatus?: string; filled?: Fill }
@@ -17,7 +26,7 @@ export type CancelOutcome =
   | { kind: 'rejected'; code: string; message: string }
   | { kind: 'auth-failed'; message: string; clockSkew?: boolean }
   | { kind: 'rate-limited'; message: string; retryAfterMs?: number }
-  | { kind: 'unknown'; message: string };
+  | { kind: 'unknown'; message: string; refusal?: Refusal };
 
 export type OutcomeKind = CancelOutcome['kind'];
 

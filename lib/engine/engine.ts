@@ -7,8 +7,9 @@ import type { Send } from './http';
 import { Journal, needsVerification } from './journal';
 import { adoptVenueDetails, hintsOf, pageDetails } from './order-details';
 import { systemClock, type Clock } from './rate-limit';
-import { afterCancel, MAX_RESENDS_AFTER_UNKNOWN, PENDING_DEADLINE_MS, PENDING_POLL_MS } from './retry';
+import { afterCancel, MAX_RESENDS_AFTER_REFUSAL, MAX_RESENDS_AFTER_UNKNOWN, PENDING_DEADLINE_MS, PENDING_POLL_MS } from './retry';
 import { VenueClient } from './venue-client';
+import { closedOutcome, findBeforeCancel, givenUp, lookAfter } from './verify';
 
 export interface CancelIntent {
   venue: VenueId;
@@ -42,8 +43,6 @@ const VERIFY_WITHIN_MS = 24 * 3600_000;
 const STILL_OPEN: CancelOutcome = { kind: 'rejected', code: 'QC_STILL_OPEN', message: 'The order is still open after two cancel attempts; the venue did not say why — check it at the venue' };
 /** The journal's order id for a venue-wide cancel-all. */
 export const ALL_ORDERS = '*';
-const CANCELLED_STATUS = /cancel/i;
-const FILLED_STATUS = /fill|complete|execut/i;
 
 export class CancelEngine {
   readonly journal: Journal;
@@ -123,7 +122,7 @@ export class CancelEngine {
     try {
       let order = known;
       if (!order) {
-        const state = await client.orderState(intent.orderId, creds.credentials, false, hints.leg);
+        const state = await findBeforeCancel(client, this.clock, intent.orderId, creds.credentials, hints.leg);
         if ('failed' in state) return await finish(state.failed);
         if (!state.found) return await finish({ kind: 'already-closed', message: `${adapter.name} has no open order ${intent.orderId}` });
         order = state.order;
@@ -158,14 +157,14 @@ export class CancelEngine {
         case 'poll':
           return this.pollUntilTerminal(client, order, credentials, entry, outcome);
         case 'verify': {
-          // Never blind-retry: look first, and send at most one more cancel.
+          // Never blind-retry: look first (after a refusal, a moment later), and send again only
+          // while the order is still open, within the bound.
+          if (outcome.kind !== 'unknown') return outcome;
           await this.progress(entry, { status: 'verifying', message: `${outcome.message} — checking the order` });
-          const state = await client.orderState(order.key, credentials, true, leg(order));
-          if ('failed' in state) return { kind: 'unknown', message: `${outcome.message}; the order could not be checked yet (${state.failed.message}) — QuickCancel will check again` };
-          if (!state.found) return { kind: 'already-closed', message: 'The order is no longer at the venue' };
-          if (state.order.state === 'closed') return closedOutcome(state.order, true);
-          if (state.order.state === 'in-flight') return this.pollUntilTerminal(client, order, credentials, entry, { kind: 'pending', venueStatus: state.order.venueStatus });
-          if (resends >= MAX_RESENDS_AFTER_UNKNOWN) return STILL_OPEN;
+          const next = await lookAfter(client, this.clock, order, credentials, outcome, leg(order));
+          if (next.step === 'final') return next.outcome;
+          if (next.step === 'poll') return this.pollUntilTerminal(client, order, credentials, entry, next.pending);
+          if (resends >= (outcome.refusal ? MAX_RESENDS_AFTER_REFUSAL : MAX_RESENDS_AFTER_UNKNOWN)) return givenUp(outcome, resends + 1, next.notFound, order.key);
           resends++;
           continue;
         }
@@ -257,22 +256,6 @@ export class CancelEngine {
 }
 
 const leg = (order: OrderView) => (typeof order.cancelFields.legOrderIndicator === 'string' ? order.cancelFields.legOrderIndicator : undefined);
-
-/**
- * A closed order, described truthfully. Before our cancel it was closed by something else. After
- * our accepted cancel, a fill-like status means it filled first; any other status (Tradernet's are
- * numbers nobody documents) is our cancel taking effect, and the message shows the venue's status.
- */
-function closedOutcome(order: OrderView, afterOurCancel: boolean): CancelOutcome {
-  const venueStatus = order.venueStatus;
-  const shown = venueStatus || 'closed';
-  if (!afterOurCancel) return { kind: 'already-closed', venueStatus, message: `Not open any more (venue status ${shown})` };
-  if (CANCELLED_STATUS.test(venueStatus)) return { kind: 'cancelled', venueStatus, message: `Cancelled (venue status ${shown})` };
-  if (FILLED_STATUS.test(venueStatus)) {
-    return { kind: 'already-closed', venueStatus, message: `Filled before the cancel took effect (venue status ${shown})` };
-  }
-  return { kind: 'cancelled', venueStatus, message: `Cancel accepted and the order left the open orders (venue status ${shown})` };
-}
 
 function defaultMessage(outcome: CancelOutcome): string {
   return { cancelled: 'Cancelled', pending: 'Cancel accepted, not yet confirmed', 'already-closed': 'Already closed' }[outcome.kind as string] ?? outcome.kind;

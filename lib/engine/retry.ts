@@ -8,6 +8,11 @@ import type { CancelOutcome } from '@/lib/model';
 export const MAX_RATE_LIMIT_RETRIES = 3;
 /** After an `unknown` outcome and a lookup that finds the order still open: one more cancel, no more. */
 export const MAX_RESENDS_AFTER_UNKNOWN = 1;
+/**
+ * After a refusal (CoinSwitch: "in all cases, retry after a few hundred milliseconds and check the
+ * order") and a lookup that finds the order still open, or not yet found: two more, no more.
+ */
+export const MAX_RESENDS_AFTER_REFUSAL = 2;
 /** How long a pending cancel is polled before the last known state is shown, and how often. */
 export const PENDING_DEADLINE_MS = 10_000;
 export const PENDING_POLL_MS = 400;

@@ -13,6 +13,9 @@ export type OrderState =
   | { found: false }
   | { failed: CancelOutcome };
 
+const needsSession = (r: unknown) =>
+  typeof r === 'object' && r !== null && (r as CancelOutcome).kind === 'unknown' && (r as { refusal?: { reason?: string } }).refusal?.reason === 'no-session';
+
 const ORDER_LIST_TTL_MS = 1500;
 /**
  * How long a listed open order's cancel fields may be used without asking again. Those fields
@@ -58,9 +61,18 @@ export class VenueClient {
    * endpoint, resync once and retry once.
    */
   async run<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority = 'now', onSent?: () => void): Promise<R | CancelOutcome> {
-    const result = await this.runOnce(operation, order, credentials, priority, onSent);
-    if (!isClockSkew(result) || !(await this.syncClock(true).catch(() => false))) return result;
-    return this.runOnce(operation, order, credentials, priority, onSent);
+    let result = await this.runOnce(operation, order, credentials, priority, onSent);
+    if (isClockSkew(result) && (await this.syncClock(true).catch(() => false))) result = await this.runOnce(operation, order, credentials, priority, onSent);
+    // Refused for want of a session while the keys are good: open one, retry once.
+    if (needsSession(result) && (await this.openSession(credentials, priority))) result = await this.runOnce(operation, order, credentials, priority, onSent);
+    return result;
+  }
+
+  private async openSession(credentials: unknown, priority: Priority): Promise<boolean> {
+    const op = this.adapter.openSession;
+    if (!op) return false;
+    const opened = await this.runOnce(op, {}, credentials, priority).catch(() => undefined);
+    return typeof opened === 'object' && opened !== null && 'session' in opened;
   }
 
   /** `onSent` is told as soon as the request is handed to the network, before its answer. */

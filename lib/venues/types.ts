@@ -111,6 +111,11 @@ export interface VenueAdapter<O = any, C = any> {
   cancelAll?: Operation<Record<string, never>, C, CancelOutcome>;
   completeCredentials?: CredentialsCompletion<C>;
   /**
+   * Opens the venue's session (Tradernet's getAuthInfo) when a command was refused for want of one
+   * (a `no-session` refusal); the engine then retries that command once.
+   */
+  openSession?: Operation<Record<string, never>, C, { session: true } | CancelOutcome>;
+  /**
    * A check beyond the schema before credentials are saved (CoinSwitch: the secret key belongs to
    * the API key); null when they pass, else what is wrong, in words.
    */

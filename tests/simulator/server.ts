@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { VenueId } from '../../lib/venues/types';
 import { makeCertificate } from './certs';
 import { allPages, type VenuePage } from './pages';
-import type { FaultRule, SimOrder, SimOrderSeed, SimRequest, SimResponse, VenueContext, VenueSim } from './types';
+import type { FaultRule, SimModes, SimOrder, SimOrderSeed, SimRequest, SimResponse, VenueContext, VenueSim } from './types';
 import { allVenueSims } from './venues';
 
 export interface LoggedRequest extends SimRequest {
@@ -31,6 +31,8 @@ export interface Simulator {
   setStatus(venue: VenueId, id: string, status: SimOrder['status']): void;
   fault(rule: FaultRule): void;
   setClockSkew(venue: VenueId, ms: number): void;
+  /** Switches venue behaviours on (or off, with undefined values) until reset. */
+  setModes(venue: VenueId, modes: SimModes): void;
   /** Waits until the log holds a request matching pred, or throws after timeoutMs. */
   waitForRequest(pred: (r: LoggedRequest) => boolean, timeoutMs?: number): Promise<LoggedRequest>;
   reset(): void;
@@ -42,6 +44,7 @@ interface VenueState {
   ctx: VenueContext;
   orders: Map<string, SimOrder>;
   skewMs: number;
+  modes: SimModes;
   /** Whether the request being handled meets an expired-token fault. */
   tokenExpiredNow: boolean;
 }
@@ -73,6 +76,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       sim,
       orders,
       skewMs: 0,
+      modes: {},
       tokenExpiredNow: false,
       ctx: {
         now: () => Date.now() + state.skewMs,
@@ -82,6 +86,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         },
         tokenExpired: () => state.tokenExpiredNow,
         orders,
+        modes: () => state.modes,
       },
     };
     venues.set(sim.id, state);
@@ -127,6 +132,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const res = await venue.sim.handle(req, venue.ctx);
       venue.tokenExpiredNow = false;
       if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+      if (fault?.kind === 'drop-connection') return dropConnection(raw);
       if (fault?.kind === 'lose-response') {
         // Headers and part of the body, then the connection drops: the request visibly reached
         // the server, so no HTTP stack may retry it on its own.
@@ -207,6 +213,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     fault: (rule) => void faults.push({ times: 1, ...rule }),
     setClockSkew: (venue, ms) => void (venues.get(venue)!.skewMs = ms),
+    setModes(venue, modes) {
+      const state = venues.get(venue)!;
+      state.modes = { ...state.modes, ...modes };
+    },
     waitForRequest(pred, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -225,7 +235,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     reset() {
       requests.length = 0;
       faults.length = 0;
-      for (const v of venues.values()) (v.orders.clear(), (v.skewMs = 0));
+      for (const v of venues.values()) (v.orders.clear(), (v.skewMs = 0), (v.modes = {}));
     },
     async stop() {
       for (const t of timers) clearTimeout(t);
@@ -258,11 +268,21 @@ async function handleControl(sim: Simulator, req: IncomingMessage, res: ServerRe
     if (req.method === 'POST' && url.pathname === '/status') return reply(200, sim.setStatus(input.venue, input.id, input.status));
     if (req.method === 'POST' && url.pathname === '/fault') return reply(200, sim.fault(input));
     if (req.method === 'POST' && url.pathname === '/clock-skew') return reply(200, sim.setClockSkew(input.venue, input.ms));
+    if (req.method === 'POST' && url.pathname === '/modes') return reply(200, sim.setModes(input.venue, input.modes));
     if (req.method === 'POST' && url.pathname === '/reset') return reply(200, sim.reset());
     reply(404, { error: 'unknown control route' });
   } catch (error) {
     reply(400, { error: String(error) });
   }
+}
+
+/**
+ * The request was applied; the connection that carried it (kept alive) is destroyed before a byte
+ * of the answer. To the browser this looks like a stale kept-alive connection, which it may retry.
+ */
+function dropConnection(raw: ServerResponse): 'dropped' {
+  raw.socket?.destroy();
+  return 'dropped';
 }
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {

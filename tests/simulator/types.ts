@@ -42,6 +42,11 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   /** The venue applies the request, then the connection drops in the middle of the response. */
   | { kind: 'lose-response' }
+  /**
+   * The venue applies the request, then destroys the kept-alive connection without a byte of
+   * answer: a browser may silently send the request again on a new connection (Chromium does).
+   */
+  | { kind: 'drop-connection' }
   /** The venue answers as for an expired or revoked credential (for `times` requests). */
   | { kind: 'expired-token' };
 
@@ -55,6 +60,21 @@ export interface FaultRule {
   times?: number;
 }
 
+/**
+ * Per-venue behaviours a test switches on (Simulator.setModes), each in the venue's documented
+ * shapes: the venue's answers while it lasts differ, its order state does not.
+ */
+export interface SimModes {
+  /** Tradernet: v2 commands are refused for want of a session until getAuthInfo opens one. */
+  sessionRequired?: boolean;
+  /**
+   * CoinSwitch: for `forMs` after the venue first hears of an order, it is "in a brief processing
+   * state (e.g. just placed but not yet acknowledged)" (the cancel document): cancels are refused
+   * as processing, or the order is not found at all yet (cancel, Get Order and the lists).
+   */
+  justPlaced?: { answer: 'processing' | 'not-found'; forMs: number };
+}
+
 export interface VenueContext {
   /** The simulator's clock: local time plus the injected skew. */
   now(): number;
@@ -63,6 +83,8 @@ export interface VenueContext {
   /** True when the request being handled meets an expired-token fault. */
   tokenExpired(): boolean;
   orders: Map<string, SimOrder>;
+  /** The behaviours switched on for this venue (a new object whenever they change). */
+  modes(): SimModes;
 }
 
 export interface VenueSim {

@@ -77,23 +77,15 @@ export function parseCancel(res: HttpResponse, nowMs: number): CancelOutcome {
   }
 
   if (res.status >= 400 && res.status < 500) {
+    // Section 6: whatever the refusal says, the document's answer is "retry after a few hundred
+    // milliseconds and check the order's current status with Get Order": nothing here is final.
+    // The words only say what to expect, for the message and the engine's first guess.
     const message = venueMessage(json);
-    const inFlight = IN_FLIGHT_WORDS.exec(message);
-    if (inFlight) {
-      const venueStatus = /_RAISED$/i.test(inFlight[0]) ? inFlight[0].toUpperCase() : undefined;
-      return {
-        kind: 'pending',
-        message: `The order is being processed; checking it${said(message)}`,
-        ...(venueStatus ? { venueStatus } : {}),
-      };
-    }
-    if (CLOSED_WORDS.test(message)) {
-      return { kind: 'already-closed', message: `The order is no longer open${said(message)}` };
-    }
+    const reason = IN_FLIGHT_WORDS.test(message) ? 'busy' : CLOSED_WORDS.test(message) ? 'gone' : 'refused';
     return {
-      kind: 'rejected',
-      code: `HTTP_${res.status}`,
-      message: message || `${VENUE} refused the cancel (${describeResponse(res)})`,
+      kind: 'unknown',
+      message: message ? `${VENUE} refused the cancel${said(message)}` : `${VENUE} refused the cancel (${describeResponse(res)})`,
+      refusal: { reason, code: `HTTP_${res.status}` },
     };
   }
   // 1xx/3xx: the service worker never follows redirects, so nothing is known about the cancel.

@@ -177,12 +177,16 @@ function parseFailure(res: HttpResponse, nowMs: number, name: string, json: unkn
   });
   if (first) return first;
   const failed = env.status === 'error' || env.status === 'failed';
+  // UNCONFIRMED wording, so never final: the engine looks the order up (pace-oms.md section 6).
   if (failed && /not found|no data found|already (cancel|complet|execut|reject)/i.test(message)) {
-    return { kind: 'already-closed', message };
+    return { kind: 'unknown', message, refusal: { reason: 'gone', code: errorCode !== undefined ? String(errorCode) : `HTTP_${res.status}` } };
   }
   if (failed && errorCode === 44000) return { kind: 'rejected', code: '44000', message };
   if (failed && errorCode === 45000) {
     const inner = /\((\d+)\)/.exec(message)?.[1];
+    // "cancel already in progress": a cancel — perhaps ours, re-sent by the browser after a dropped
+    // connection — is under way. Only the words say so: the engine looks the order up.
+    if (/in progress/i.test(message)) return { kind: 'unknown', message, refusal: { reason: 'busy', code: inner ? `45000:${inner}` : '45000' } };
     return { kind: 'rejected', code: inner ? `45000:${inner}` : '45000', message };
   }
   if (failed) return { kind: 'rejected', code: errorCode !== undefined ? String(errorCode) : `HTTP_${res.status}`, message: message || `${name} refused the request` };
@@ -265,7 +269,7 @@ function parseOrderBook(res: HttpResponse, input: BuildInput<Partial<PaceOrder>,
 function parseHistory(res: HttpResponse, input: BuildInput<Partial<PaceOrder>, PaceCredentials>, name: string): OrdersResult {
   const json = parseJson(res.body);
   const failure = parseFailure(res, input.nowMs, name, json);
-  if (failure) return failure.kind === 'already-closed' ? { orders: [] } : failure;
+  if (failure) return failure.kind === 'unknown' && failure.refusal?.reason === 'gone' ? { orders: [] } : failure;
   const data = isRecord(json) && isRecord(json.data) ? json.data : undefined;
   const events = data?.['order history'];
   if (!Array.isArray(events)) return { kind: 'unknown', message: `${name} order history reply was not understood` };

@@ -3,7 +3,7 @@
 // nonce, the default) and v3 (JSON + timestamp).
 import { z } from 'zod';
 import { asciiToken, firstIssue, isRecord, keyPrefix, missingField, refuse, str } from '../common';
-import { parseCancel, parseOrders, toOrderId } from './parse';
+import { parseCancel, parseOrders, parseSession, toOrderId } from './parse';
 import { signedRequest, type TradernetParams } from './sign';
 import { tradernet as descriptor } from './descriptor';
 import { TRADERNET_DOMAINS } from './descriptor';
@@ -50,7 +50,7 @@ function orderIdOf(order: unknown, required: boolean): number | undefined | Buil
   });
 }
 
-async function build(input: Input, cmd: string, params: TradernetParams): Promise<Built> {
+async function build(input: BuildInput<unknown, TradernetCredentials>, cmd: string, params?: TradernetParams): Promise<Built> {
   const creds = tradernetCredentialsSchema.safeParse(input.credentials);
   if (!creds.success) {
     return refuse({
@@ -106,6 +106,13 @@ export const tradernet: VenueAdapter<TradernetOrder, TradernetCredentials> = {
     },
     // active_only=0 lists every order of the current period; keep the one asked for.
     parse: (res, input) => parseOrders(res, input?.nowMs ?? 0, 'lookup', parseOrderId(input) ?? -1),
+  },
+
+  // The document's browser example opens a session with getAuthInfo (no params) before
+  // delTradeOrder; the engine does so only when a command is refused for want of one.
+  openSession: {
+    build: (input) => build(input, 'getAuthInfo'),
+    parse: (res, input) => parseSession(res, input?.nowMs ?? 0),
   },
 
   openOrders: {

@@ -54,13 +54,21 @@ const authFailed = (venueText?: string): CancelOutcome => ({
     'pair, and that the domain in Settings is the one that issued it',
 });
 
+const SESSION_WORDS = /\bsession\b|sess_id|getAuthInfo/i;
+
 /** The error rows of section 6, top to bottom; `alreadyClosed` applies to a cancel only. */
 function classify(err: TradernetError, alreadyClosed: boolean): CancelOutcome {
   if (err.code === '4' || /invalid api key|signature/i.test(err.text)) return authFailed(err.text);
   // Code 12's text says "cancelled", so it must be caught before the already-closed row.
   if (err.code === '12' || err.code === '2') return { kind: 'rejected', code: err.code, message: err.text };
+  // No code says "no session" (UNCONFIRMED); the words only make the engine open one and retry
+  // once (section 4, getAuthInfo), never a final outcome.
+  if (SESSION_WORDS.test(err.text)) {
+    return { kind: 'unknown', message: `Tradernet wants a session opened first ("${clip(err.text, 120)}")`, refusal: { reason: 'no-session', code: err.code || 'TN_ERROR' } };
+  }
+  // The already-closed wordings are UNCONFIRMED and text-only: the engine looks the order up.
   if (alreadyClosed && /not found|already|executed|filled|cancel+ed/i.test(err.text)) {
-    return { kind: 'already-closed', message: `Tradernet: ${err.text}` };
+    return { kind: 'unknown', message: `Tradernet: ${err.text}`, refusal: { reason: 'gone', code: err.code || 'TN_ERROR' } };
   }
   return { kind: 'rejected', code: err.code || 'TN_ERROR', message: err.text };
 }
@@ -93,6 +101,17 @@ export function parseCancel(res: HttpResponse, nowMs: number): CancelOutcome {
   } catch {
     return { kind: 'unknown', message: 'Could not read the Tradernet reply; the cancel may or may not have happened' };
   }
+}
+
+/** getAuthInfo: the document's example goes on when the answer carries `sess_id`. */
+export function parseSession(res: HttpResponse, nowMs: number): { session: true } | CancelOutcome {
+  const early = byStatus(res, nowMs, 'opening a session');
+  if (early) return early;
+  const body = parseJson(res.body);
+  const err = tradernetError(body);
+  if (err) return classify(err, false);
+  if (res.status === 200 && isRecord(body) && str(body.sess_id) !== '') return { session: true };
+  return { kind: 'unknown', message: `${describeResponse(res)}; Tradernet did not open a session` };
 }
 
 /** `result.orders.order`: an array, a single row, or missing (= no orders); undefined for other shapes. */

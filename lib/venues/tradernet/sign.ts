@@ -8,7 +8,8 @@ export type TradernetParams = Record<string, string | number>;
 
 export interface SignInput {
   cmd: string;
-  params: TradernetParams;
+  /** Absent for a command without params (getAuthInfo): then neither signed nor sent. */
+  params?: TradernetParams;
   publicKey: string;
   privateKey: string;
   domain: string;
@@ -54,7 +55,7 @@ export const v3Timestamp = (nowMs: number): string => String(Math.floor(nowMs / 
 export async function signedRequest(input: SignInput): Promise<{ request: HttpRequest; signedString: string }> {
   const { cmd, params, publicKey, privateKey, domain, nowMs } = input;
   if (input.scheme === 'v3') {
-    const body = JSON.stringify(params);
+    const body = JSON.stringify(params ?? {});
     const ts = v3Timestamp(nowMs);
     const signedString = body + ts;
     return {
@@ -73,7 +74,7 @@ export async function signedRequest(input: SignInput): Promise<{ request: HttpRe
     };
   }
   const nonce = v2Nonce(nowMs);
-  const signedString = preSign({ apiKey: publicKey, cmd, nonce, params });
+  const signedString = preSign({ apiKey: publicKey, cmd, nonce, ...(params ? { params } : {}) });
   return {
     signedString,
     request: {
@@ -88,7 +89,7 @@ export async function signedRequest(input: SignInput): Promise<{ request: HttpRe
         'Nt-Jqp': 'true',
         'X-Requested-With': 'XMLHttpRequest',
       },
-      body: formBody([['cmd', cmd], ['apiKey', publicKey], ['nonce', nonce], ['params', params]]),
+      body: formBody([['cmd', cmd], ['apiKey', publicKey], ['nonce', nonce], ...(params ? [['params', params] as [string, TradernetParams]] : [])]),
     },
   };
 }

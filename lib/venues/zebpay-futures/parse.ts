@@ -137,7 +137,8 @@ export function parseCancel(reply: HttpResponse, credentials: unknown, nowMs: nu
   if (failure) return failure;
   const env = envelope(res.body);
   if (res.status === 400 || res.status === 404) {
-    if (isGone(env)) return { kind: 'already-closed', message: `${NAME}: the order is already closed or was not found` };
+    // 3013 and these words are a ccxt hint (UNCONFIRMED), never final: the engine looks the order up.
+    if (isGone(env)) return { kind: 'unknown', message: `${NAME}: the order is already closed or was not found`, refusal: { reason: 'gone', code: env?.statusCode.slice(0, 20) || `HTTP_${res.status}` } };
     return refusal(res, env);
   }
   if (!env) return { kind: 'unknown', message: `${describeResponse(res)}; ${MAYBE}` };

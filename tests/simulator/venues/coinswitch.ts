@@ -66,6 +66,36 @@ function wireOrder(order: SimOrder) {
   };
 }
 
+// The cancel document names the case ("a brief processing state (e.g. just placed but not yet
+// acknowledged by the exchange)") but not its words: several plausible ones, in turn.
+const PROCESSING_TEXTS = [
+  'Order is being processed, please retry after some time',
+  'Order not yet acknowledged by the exchange',
+  'Unable to cancel order at this moment',
+];
+let processingCount = 0;
+
+/**
+ * Whether the order is still "just placed": until `forMs` after the first request that names it
+ * under the mode — so a test's own pace does not decide whether the case happens.
+ */
+function justPlaced(order: SimOrder, ctx: VenueContext, answer: 'processing' | 'not-found'): boolean {
+  const mode = ctx.modes().justPlaced;
+  if (mode?.answer !== answer) return false;
+  const seen = (firstSeen.get(order) ?? firstSeen.set(order, ctx.now()).get(order))!;
+  return ctx.now() - seen < mode.forMs;
+}
+const firstSeen = new WeakMap<SimOrder, number>();
+
+/** The `justPlaced: not-found` mode: a just-placed order the API does not know yet. */
+const notYetKnown = (order: SimOrder, ctx: VenueContext) => justPlaced(order, ctx, 'not-found');
+
+/** The `justPlaced: processing` mode: the cancel of a just-placed, open order is refused for now. */
+function processing(order: SimOrder, ctx: VenueContext): SimResponse | undefined {
+  if (order.status !== 'open' || !justPlaced(order, ctx, 'processing')) return undefined;
+  return error(400, PROCESSING_TEXTS[processingCount++ % PROCESSING_TEXTS.length]!);
+}
+
 /** The venue decodes `+` as a space and %XX escapes before checking the signature. */
 function decode(text: string): string | undefined {
   try {
@@ -119,7 +149,9 @@ function cancel(req: SimRequest, ctx: VenueContext): SimResponse {
   const orderId = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).order_id : undefined;
   if (typeof orderId !== 'string' || orderId === '') return error(400, 'order_id is required');
   const order = ctx.orders.get(orderId);
-  if (!order) return error(400, 'Order not found');
+  if (!order || notYetKnown(order, ctx)) return error(400, 'Order not found');
+  const busy = processing(order, ctx);
+  if (busy) return busy;
   if (order.status === 'cancelling') return error(400, 'Order is in CANCELLATION_RAISED state; wait for it to complete');
   if (order.status !== 'open') return error(400, `Order is already ${wireStatus(order)}`);
   order.status = 'cancelling';
@@ -140,7 +172,7 @@ function getOrder(params: Map<string, string>, ctx: VenueContext): SimResponse {
   const order = orderId
     ? ctx.orders.get(orderId)
     : [...ctx.orders.values()].find((o) => o.extra.clientOrderId !== undefined && String(o.extra.clientOrderId) === clientOrderId);
-  if (!order) return error(400, 'Order not found');
+  if (!order || notYetKnown(order, ctx)) return error(400, 'Order not found');
   return json(200, { data: wireOrder(order) });
 }
 
@@ -154,6 +186,7 @@ function listOrders(params: Map<string, string>, ctx: VenueContext): SimResponse
   if (!Number.isInteger(count) || count < 1) return error(400, 'count must be a positive integer');
   const live = (o: SimOrder) => o.status === 'open' || o.status === 'cancelling';
   const orders = [...ctx.orders.values()]
+    .filter((o) => !ctx.modes().justPlaced || !notYetKnown(o, ctx))
     .filter((o) => (open === 'true' ? live(o) : open === 'false' ? !live(o) : true))
     .filter((o) => !exchanges || exchanges.includes(String(o.extra.exchange ?? 'coinswitchx').toLowerCase()))
     .filter((o) => !symbols || symbols.includes(o.symbol.toLowerCase()))

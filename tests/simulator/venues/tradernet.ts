@@ -113,6 +113,29 @@ function formShape(pairs: FormPair[]): 'jquery' | 'sorted' | undefined {
   return undefined;
 }
 
+/** Keys with an open session, per switch of the modes (a new modes object starts without any). */
+const sessions = new WeakMap<object, Set<string>>();
+// No document gives the words of a "no session" refusal (UNCONFIRMED): several plausible ones.
+const NO_SESSION_TEXTS = ['Session not found', 'No open session for this API key', 'Security session is closed; open a session first'];
+let noSessionCount = 0;
+
+/**
+ * getAuthInfo opens a session for the key (the document's browser example calls it first and reads
+ * `sess_id`); with `sessionRequired` on, any other v2 command is refused until it has. Undefined
+ * when the command goes on.
+ */
+function session(cmd: string, apiKey: string, ctx: VenueContext): SimResponse | undefined {
+  const modes = ctx.modes();
+  let open = sessions.get(modes);
+  if (!open) sessions.set(modes, (open = new Set()));
+  if (cmd === 'getAuthInfo') {
+    open.add(apiKey);
+    return reply(200, { sess_id: createHmac('sha256', 'qcsim-session').update(apiKey).digest('hex').slice(0, 32), login: 'qcsim', mode: 'regular' });
+  }
+  if (!modes.sessionRequired || open.has(apiKey)) return undefined;
+  return reply(200, { error: NO_SESSION_TEXTS[noSessionCount++ % NO_SESSION_TEXTS.length], code: 0 });
+}
+
 export function createTradernetSim(): VenueSim {
   const lastNonce = new Map<string, bigint>();
 
@@ -146,14 +169,16 @@ export function createTradernetSim(): VenueSim {
     const key = checkKey(fields.apiKey, req.host, ctx);
     if (!key) return invalidKey();
     if (!/^\d{1,30}$/.test(fields.nonce)) return badAuth('Wrong signature: nonce must be an integer');
-    const expected = hmacHex(key.secret, preSign({ apiKey: fields.apiKey, cmd, nonce: fields.nonce, params }));
+    // A command without params (getAuthInfo in the document's example) signs none.
+    const signed = Object.keys(params).length > 0 ? { apiKey: fields.apiKey, cmd, nonce: fields.nonce, params } : { apiKey: fields.apiKey, cmd, nonce: fields.nonce };
+    const expected = hmacHex(key.secret, preSign(signed));
     if (!sameHex(expected, sig)) return badAuth('Wrong signature');
     const nonce = BigInt(fields.nonce);
     const last = lastNonce.get(fields.apiKey);
     // Nonce rules are UNCONFIRMED at the venue; we require a strictly increasing nonce per key.
     if (last !== undefined && nonce <= last) return badAuth('Wrong signature: nonce must increase with every request');
     lastNonce.set(fields.apiKey, nonce);
-    return command(cmd, params, ctx);
+    return session(cmd, fields.apiKey, ctx) ?? command(cmd, params, ctx);
   }
 
   function handleV3(req: SimRequest, cmd: string, ctx: VenueContext): SimResponse {

@@ -63,11 +63,11 @@ describe('CoinSwitch PRO simulator', () => {
     const during = await send(await built('lookup', { orderId: OPEN_ID }));
     expect(coinswitch.lookup.parse(during, input({}))).toMatchObject({ orders: [{ key: OPEN_ID, state: 'in-flight', venueStatus: 'CANCELLATION_RAISED' }] });
 
-    // A second cancel while raised: 400 naming CANCELLATION_RAISED, which the adapter reads as pending.
+    // A second cancel while raised: 400 naming CANCELLATION_RAISED; a refusal the engine checks with Get Order.
     const again = await send(await built('cancel', { orderId: OPEN_ID }));
     expect(again.status).toBe(400);
     expect(JSON.parse(again.body).message).toMatch(/CANCELLATION_RAISED/);
-    expect(coinswitch.cancel.parse(again, input({}))).toMatchObject({ kind: 'pending' });
+    expect(coinswitch.cancel.parse(again, input({}))).toMatchObject({ kind: 'unknown', refusal: { reason: 'busy' } });
 
     await sleep(450);
     expect(statusOf(OPEN_ID)).toBe('cancelled');
@@ -76,19 +76,19 @@ describe('CoinSwitch PRO simulator', () => {
 
     const third = await send(await built('cancel', { orderId: OPEN_ID }));
     expect(third.status).toBe(400);
-    expect(coinswitch.cancel.parse(third, input({}))).toMatchObject({ kind: 'already-closed' });
+    expect(coinswitch.cancel.parse(third, input({}))).toMatchObject({ kind: 'unknown', refusal: { reason: 'gone' } });
   });
 
-  it('refuses to cancel a filled order or an unknown one (already-closed)', async () => {
+  it('refuses to cancel a filled order or an unknown one (a refusal the engine checks with Get Order)', async () => {
     const filled = await send(await built('cancel', { orderId: FILLED_ID }));
     expect(filled.status).toBe(400);
     expect(JSON.parse(filled.body).message).toMatch(/already EXECUTED/);
-    expect(coinswitch.cancel.parse(filled, input({}))).toMatchObject({ kind: 'already-closed' });
+    expect(coinswitch.cancel.parse(filled, input({}))).toMatchObject({ kind: 'unknown', refusal: { reason: 'gone' } });
     expect(statusOf(FILLED_ID)).toBe('filled');
 
     const unknown = await send(await built('cancel', { orderId: '12345678-0000-4000-8000-000000000000' }));
     expect(unknown.status).toBe(400);
-    expect(coinswitch.cancel.parse(unknown, input({}))).toMatchObject({ kind: 'already-closed' });
+    expect(coinswitch.cancel.parse(unknown, input({}))).toMatchObject({ kind: 'unknown', refusal: { reason: 'gone' } });
   });
 
   it('rejects a tampered signature with 401 Invalid Access (auth-failed, no clock skew)', async () => {

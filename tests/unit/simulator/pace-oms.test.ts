@@ -84,7 +84,7 @@ describe('Pocketful simulator', () => {
     const filled = { ...co101, omsOrderId: '103', exchangeOrderId: 'E103' };
     const res = await sendToSimulator(sim.port, await build(filled));
     expect(JSON.parse(res.body)).toMatchObject({ status: 'error' });
-    expect(pocketful.cancel.parse(res, { order: filled, credentials: creds, nowMs: 0 })).toMatchObject({ kind: 'already-closed' });
+    expect(pocketful.cancel.parse(res, { order: filled, credentials: creds, nowMs: 0 })).toMatchObject({ kind: 'unknown', refusal: { reason: 'gone' } });
   });
 
   it('accepts both SPD route forms', async () => {

@@ -134,16 +134,16 @@ describe.each([['v2', V2], ['v3', V3]] as const)('scheme %s', (_scheme, creds) =
     ['1003', 'filled'],
     ['1004', 'cancelled'],
     ['999999', 'unknown'],
-  ])('order %s (%s) cannot be cancelled → already-closed', async (id) => {
+  ])('order %s (%s) cannot be cancelled → a refusal in words, which the engine checks', async (id) => {
     const { response, outcome } = await cancel(id, creds);
     expect(JSON.parse(response.body)).toHaveProperty('error');
-    expect(outcome.kind).toBe('already-closed');
+    expect(outcome).toMatchObject({ kind: 'unknown', refusal: { reason: 'gone' } });
   });
 
   it('a cancelled order cannot be cancelled again', async () => {
     expect((await cancel(1002, creds)).outcome.kind).toBe('pending');
     await sleep(TRADERNET_SIM_CANCEL_DELAY_MS + 100);
-    expect((await cancel(1002, creds)).outcome.kind).toBe('already-closed');
+    expect((await cancel(1002, creds)).outcome).toMatchObject({ kind: 'unknown', refusal: { reason: 'gone' } });
   });
 
   it('a cancel while the first is in flight is the same acceptance again', async () => {

@@ -82,18 +82,18 @@ describe('cancel', () => {
     expect(statusOf('inrOrder1')).toBe('cancelled');
   });
 
-  it('a cancelled order cannot be cancelled again (400 / 3013 → already-closed)', async () => {
+  it('a cancelled order cannot be cancelled again (400 / 3013 → a refusal the engine checks)', async () => {
     await cancel({ clientOrderId: 'myLimitOrder456' });
     const { response, outcome } = await cancel({ clientOrderId: 'myLimitOrder456' });
     expect(response.status).toBe(400);
     expect(jsonOf(response)).toMatchObject({ statusCode: 3013, statusDescription: expect.stringMatching(/already/) });
-    expect(outcome.kind).toBe('already-closed');
+    expect(outcome).toMatchObject({ kind: 'unknown', refusal: { reason: 'gone' } });
   });
 
   it('a filled order cannot be cancelled', async () => {
     const { response, outcome } = await cancel({ clientOrderId: 'doneOrder' });
     expect(response.status).toBe(400);
-    expect(outcome.kind).toBe('already-closed');
+    expect(outcome).toMatchObject({ kind: 'unknown', refusal: { reason: 'gone' } });
     expect(statusOf('doneOrder')).toBe('filled');
   });
 
@@ -102,7 +102,7 @@ describe('cancel', () => {
       const { response, outcome } = await cancel(order);
       expect(response.status).toBe(400);
       expect(jsonOf(response)).toMatchObject({ statusCode: 3013, statusDescription: expect.stringMatching(/not found/i) });
-      expect(outcome.kind).toBe('already-closed');
+      expect(outcome).toMatchObject({ kind: 'unknown', refusal: { reason: 'gone' } });
     }
     expect(statusOf('myLimitOrder456')).toBe('open');
   });

@@ -146,9 +146,11 @@ describe('cancel response → outcome (pace-oms.md §6, top to bottom)', () => {
     ['error_code 40000', res(400, { status: 'error', error_code: 40000, message: 'Request forbidden' }), regular, { kind: 'auth-failed' }],
     ['403 TokenException', res(403, { error_type: 'TokenException', message: 'bad' }), regular, { kind: 'auth-failed' }],
     ['429 with Retry-After', res(429, '', { 'retry-after': '2' }), regular, { kind: 'rate-limited', retryAfterMs: 2000 }],
-    ['already cancelled', res(400, { status: 'error', message: 'Order already cancelled', error_code: 45010 }), regular, { kind: 'already-closed' }],
-    ['not found (old draft)', res(200, { status: 'failed', message: 'Order not found' }), regular, { kind: 'already-closed' }],
+    // Wording only (UNCONFIRMED): verified by a lookup, never final as it stands.
+    ['already cancelled', res(400, { status: 'error', message: 'Order already cancelled', error_code: 45010 }), regular, { kind: 'unknown', refusal: { reason: 'gone', code: '45010' } }],
+    ['not found (old draft)', res(200, { status: 'failed', message: 'Order not found' }), regular, { kind: 'unknown', refusal: { reason: 'gone' } }],
     ['44000 validation', res(400, { status: 'error', error_code: 44000, message: "exchange_order_id can't be blank" }), kart, { kind: 'rejected', code: '44000' }],
+    ['45000 "cancel already in progress": words only, looked up', res(400, { status: 'error', error_code: 45000, message: 'Error from backend: (16387)-cancel already in progress' }), kart, { kind: 'unknown', refusal: { reason: 'busy', code: '45000:16387' } }],
     ['45000 backend', res(400, { status: 'error', error_code: 45000, message: 'Error from backend: (16273)-Order does not exist' }), kart, { kind: 'rejected', code: '45000:16273' }],
     ['other error', res(400, { status: 'error', error_code: 47000, message: 'Something' }), kart, { kind: 'rejected', code: '47000' }],
     ['other error without a code', res(200, { status: 'error', message: 'Something' }), kart, { kind: 'rejected', code: 'HTTP_200' }],

@@ -255,19 +255,20 @@ describe('cancel response → outcome (section 6, top to bottom)', () => {
     ['code 12 (its text says cancelled)', res(200, { error: c12, code: 12 }), { kind: 'rejected', code: '12', message: c12 }],
     ['code 12 as the document answers it (errorMsg and error, same text: said once)', res(200, { code: 12, errorMsg: c12, error: c12 }), { kind: 'rejected', code: '12', message: c12 }],
     ['code 12 with errorMsg only', res(200, { code: 12, errorMsg: c12 }), { kind: 'rejected', code: '12', message: c12 }],
-    ['errorMsg only, no code, "not found" → already-closed (verified)', res(200, { errorMsg: 'Order 5 not found' }), { kind: 'already-closed' }],
+    ['errorMsg only, no code, "not found" → verified by a lookup, never final from the words', res(200, { errorMsg: 'Order 5 not found' }), { kind: 'unknown', refusal: { reason: 'gone' } }],
     ['errorMsg only, other text → rejected', res(200, { errorMsg: 'Market is closed' }), { kind: 'rejected', code: 'TN_ERROR', message: 'Market is closed' }],
     ['errorMsg with order_id is still an error', res(200, { errorMsg: 'Market is closed', order_id: 1 }), { kind: 'rejected' }],
     ['errorMsg "" and error "" + order_id → pending', res(200, { error: '', errorMsg: '', order_id: 1 }), { kind: 'pending' }],
     ['errMsg and errorMsg that differ: both said', res(200, { errMsg: 'First', errorMsg: 'Second', code: 2 }), { kind: 'rejected', code: '2', message: 'First — Second' }],
     ['code "12" as a string', res(200, { error: c12, code: '12' }), { kind: 'rejected', code: '12' }],
     ['code 2', res(400, { errMsg: 'Unsupported query method', code: 2 }), { kind: 'rejected', code: '2', message: 'Unsupported query method' }],
-    ['"not found"', res(200, { error: 'Order 5 not found', code: 0 }), { kind: 'already-closed' }],
-    ['"already"', res(200, { error: 'Order is already closed' }), { kind: 'already-closed' }],
-    ['"executed"', res(200, { error: 'Order executed' }), { kind: 'already-closed' }],
-    ['"filled"', res(200, { error: 'Order has been filled' }), { kind: 'already-closed' }],
-    ['"cancelled"', res(200, { error: 'Order cancelled earlier', code: 7 }), { kind: 'already-closed' }],
-    ['"canceled"', res(400, { error: ['Order was canceled'] }), { kind: 'already-closed' }],
+    ['"not found"', res(200, { error: 'Order 5 not found', code: 0 }), { kind: 'unknown', refusal: { reason: 'gone' } }],
+    ['"already"', res(200, { error: 'Order is already closed' }), { kind: 'unknown', refusal: { reason: 'gone' } }],
+    ['"executed"', res(200, { error: 'Order executed' }), { kind: 'unknown', refusal: { reason: 'gone' } }],
+    ['"filled"', res(200, { error: 'Order has been filled' }), { kind: 'unknown', refusal: { reason: 'gone' } }],
+    ['"cancelled"', res(200, { error: 'Order cancelled earlier', code: 7 }), { kind: 'unknown', refusal: { reason: 'gone' } }],
+    ['"canceled"', res(400, { error: ['Order was canceled'] }), { kind: 'unknown', refusal: { reason: 'gone' } }],
+    ['a session refusal (UNCONFIRMED words): open one, retry once', res(200, { errMsg: 'Session is not opened', code: 0 }), { kind: 'unknown', refusal: { reason: 'no-session' } }],
     ['other error, code 0', res(200, { error: 'Type of security not identified', code: 0 }), { kind: 'rejected', code: '0', message: 'Type of security not identified' }],
     ['other error without a code', res(200, { errMsg: 'Market is closed' }), { kind: 'rejected', code: 'TN_ERROR', message: 'Market is closed' }],
     ['error array', res(200, { error: ['Bad price', { f: 1 }], code: 5 }), { kind: 'rejected', code: '5', message: 'Bad price; {"f":1}' }],
@@ -368,7 +369,8 @@ describe('lookup and open-orders', () => {
     ['403', res(403, { error: 'Invalid api key provided' }), 'auth-failed'],
     ['code 4', res(200, { error: 'x', code: 4 }), 'auth-failed'],
     ['code 12', res(200, { error: 'Access denied', code: 12 }), 'rejected'],
-    ['"not found" text is not already-closed for a list', res(200, { error: 'Session not found' }), 'rejected'],
+    ['"not found" text is not already-closed for a list', res(200, { error: 'Order list not found' }), 'rejected'],
+    ['a session refusal on a list: the engine opens one and asks again', res(200, { error: 'Session not found' }), 'unknown'],
     ['HTML', res(200, '<html/>'), 'unknown'],
     ['no result', res(200, {}), 'unknown'],
     ['result not an object', res(200, { result: [] }), 'unknown'],
@@ -459,5 +461,24 @@ describe('parsers never throw', () => {
       }),
       { numRuns: 10_000 },
     );
+  });
+});
+
+describe('getAuthInfo: the session the document opens before delTradeOrder', () => {
+  it('v2 sends the document example\'s fields, no params, signed over apiKey, cmd and nonce only', async () => {
+    const req = requestOf(await tradernet.openSession!.build({ order: {}, credentials: CREDS, nowMs: 1_700_000_000 }));
+    expect(req.url).toBe('https://tradernet.com/api/v2/cmd/getAuthInfo');
+    expect(req.body).toBe('cmd=getAuthInfo&apiKey=TEST_PUBLIC_KEY&nonce=17000000000000');
+    expect(req.headers['X-NtApi-Sig']).toBe(sig('TEST_SECRET_KEY', 'apiKey=TEST_PUBLIC_KEY&cmd=getAuthInfo&nonce=17000000000000'));
+    expect(req.headers).toMatchObject({ 'Nt-Jqp': 'true', 'X-Requested-With': 'XMLHttpRequest' });
+  });
+
+  it.each<[string, HttpResponse, unknown]>([
+    ['sess_id: opened', res(200, { sess_id: 'abc123' }), { session: true }],
+    ['no sess_id', res(200, {}), { kind: 'unknown' }],
+    ['an error', res(200, { error: 'Invalid api key provided', code: null }), { kind: 'auth-failed' }],
+    ['5xx', res(502, '<html/>'), { kind: 'unknown' }],
+  ])('%s', (_what, response, expected) => {
+    expect(tradernet.openSession!.parse(response, input())).toMatchObject(expected as object);
   });
 });
