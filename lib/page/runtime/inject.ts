@@ -3,6 +3,7 @@
 // On big books, rows are read (and get their control) as they come into view (IntersectionObserver).
 import type { ContentMessageType, MessageOf, ReplyOf } from '@/lib/messages';
 import type { JournalEntry, VenueId } from '@/lib/model';
+import { LATE_FILL_WATCH_MS, outcomeText } from '../../outcome-text';
 import { playOutcomeTone } from '../../sound';
 import { CancelControl, type ControlState } from './control';
 import { detectRow } from '../detect/discover';
@@ -246,8 +247,16 @@ export class Injector {
     // The reply is typed, but a background of another version may answer in another shape.
     if (!reply?.ok || !reply.entry) return this.show(orderId, 'failed', (reply && !reply.ok && reply.error) || 'No answer from QuickCancel');
     const state = stateOf(reply.entry);
-    this.show(orderId, state, reply.entry.message ?? reply.entry.status);
+    this.show(orderId, state, outcomeText(reply.entry));
     if (reply.sound) playOutcomeTone(state === 'cancelled' || state === 'closed');
+    // The background watches a cancelled order for a late fill for a while: ask once it is done.
+    if (state === 'cancelled') setTimeout(() => void this.askAgain(orderId), LATE_FILL_WATCH_MS + 1000);
+  }
+
+  private async askAgain(orderId: string) {
+    const reply = await Promise.resolve().then(() => this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] })).catch(() => undefined);
+    const entry = reply?.ok ? reply.entries?.[orderId] : undefined;
+    if (entry) this.show(orderId, stateOf(entry), outcomeText(entry));
   }
 
   private async recheck(orderId: string) {
@@ -256,7 +265,7 @@ export class Injector {
       await sleep(1000);
       const reply = await this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).catch(() => undefined);
       const entry = reply?.ok ? reply.entries?.[orderId] : undefined;
-      if (entry && entry.status !== 'sending') this.show(orderId, stateOf(entry), entry.message ?? entry.status);
+      if (entry && entry.status !== 'sending') this.show(orderId, stateOf(entry), outcomeText(entry));
       if (entry && FINAL.has(stateOf(entry))) return;
     }
   }
@@ -271,7 +280,7 @@ export class Injector {
         return;
       }
       for (const [id, entry] of Object.entries(reply?.ok && reply.entries ? reply.entries : {})) {
-        if (!this.known.has(id)) this.show(id, stateOf(entry), entry.message ?? entry.status);
+        if (!this.known.has(id)) this.show(id, stateOf(entry), outcomeText(entry));
       }
     }
   }
