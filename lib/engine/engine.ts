@@ -33,6 +33,8 @@ export interface EngineOptions {
   unreachable?(venue: VenueId, credentials: unknown): Promise<string | undefined>;
   /** Some outcome is still unknown: call verifyUnresolved() again a little later. */
   onUnresolved?(): void;
+  /** When a cancelled order is looked up again for a late fill (late-fill.ts); [] watches nothing. */
+  lateFillChecksMs?: readonly number[];
 }
 
 /** How long after a cancel went through another click on the same order is the same intent. */
@@ -84,7 +86,7 @@ export class CancelEngine {
       const now = this.clock.now();
       for (const [k, done] of this.recentlyDone) if (now - done.atMs >= SAME_INTENT_MS) this.recentlyDone.delete(k);
       if (entry.status === 'cancelled' || entry.status === 'already-closed' || entry.status === 'pending') this.recentlyDone.set(key, { entry, atMs: now });
-      if (entry.status === 'cancelled') void watchLateFill(this.journal, this.client(intent.venue), this.opts.credentials, this.clock, entry);
+      if (entry.status === 'cancelled') void watchLateFill(this.journal, this.client(intent.venue), this.opts, this.clock, entry);
       // Still pending or unknown: the background checks again a little later.
       if (needsVerification(entry)) this.opts.onUnresolved?.();
     });

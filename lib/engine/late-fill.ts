@@ -18,6 +18,12 @@ export const LATE_FILL_CHECKS_MS = [150, 1500, 3000, LATE_FILL_WATCH_MS];
 
 const FILLED_STATUS = /fill|complete|execut/i;
 
+export interface WatchOptions {
+  credentials: CredentialSource;
+  /** When to look, in ms after the cancel was confirmed (default LATE_FILL_CHECKS_MS). */
+  lateFillChecksMs?: readonly number[];
+}
+
 /** The entry after a lookup that saw `fill` of the order, or undefined when nothing changes. */
 export function corrected(entry: JournalEntry, fill: Fill, venueStatus: string): Pick<JournalEntry, 'status' | 'outcome' | 'message'> | undefined {
   const before = entry.outcome && 'filled' in entry.outcome ? entry.outcome.filled : undefined;
@@ -36,12 +42,14 @@ export function corrected(entry: JournalEntry, fill: Fill, venueStatus: string):
  * Watches one cancelled order for a late fill. Never throws: a failed lookup is skipped, and the
  * outcome already shown stays as it is.
  */
-export async function watchLateFill(journal: Journal, client: VenueClient, credentials: CredentialSource, clock: Clock, entry: JournalEntry): Promise<JournalEntry> {
+export async function watchLateFill(journal: Journal, client: VenueClient, opts: WatchOptions, clock: Clock, entry: JournalEntry): Promise<JournalEntry> {
   try {
-    const creds = await credentials.get(entry.venue);
+    const checks = opts.lateFillChecksMs ?? LATE_FILL_CHECKS_MS;
+    if (!checks.length) return entry;
+    const creds = await opts.credentials.get(entry.venue);
     if (creds.state !== 'ok') return entry;
     let waited = 0;
-    for (const at of LATE_FILL_CHECKS_MS) {
+    for (const at of checks) {
       await clock.sleep(at - waited);
       waited = at;
       // Another cancel or a retry of this order owns the entry now.
