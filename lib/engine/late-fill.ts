@@ -5,6 +5,7 @@
 import type { CredentialSource } from '../vault/credentials';
 import type { CancelOutcome, Fill, JournalEntry } from '@/lib/model';
 import { fillOf, fillWords, LATE_FILL_WATCH_MS } from '@/lib/outcome-text';
+import { isOrders } from '../venues/types';
 import type { Journal } from './journal';
 import type { Clock } from './rate-limit';
 import type { VenueClient } from './venue-client';
@@ -54,10 +55,14 @@ export async function watchLateFill(journal: Journal, client: VenueClient, opts:
       waited = at;
       // Another cancel or a retry of this order owns the entry now.
       if (entry.status !== 'cancelled') return entry;
-      const state = await client.orderState(entry.orderId, creds.credentials, true, entry.hints?.leg, 'background');
-      if ('failed' in state || !state.found || state.order.state !== 'closed') continue;
-      const fill = fillOf(state.order);
-      const patch = fill && corrected(entry, fill, state.order.venueStatus);
+      // The one-order lookup only: one request per look, and never the open-orders list that a
+      // click on another order may be asking for at the same moment.
+      const found = await client.run(client.adapter.lookup, { [client.adapter.idField]: entry.orderId }, creds.credentials, 'background');
+      if (!isOrders(found)) continue;
+      const order = found.orders.find((o) => o.key === entry.orderId && (!entry.hints?.leg || !o.cancelFields.legOrderIndicator || o.cancelFields.legOrderIndicator === entry.hints.leg));
+      if (!order || order.state !== 'closed') continue;
+      const fill = fillOf(order);
+      const patch = fill && corrected(entry, fill, order.venueStatus);
       if (patch) await journal.update(entry, patch);
     }
   } catch {
