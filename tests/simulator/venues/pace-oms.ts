@@ -1,4 +1,5 @@
 // Tradelab OMS (PaceTrader, Pocketful) played strictly per shared/venues/pace-oms.md.
+import { fieldOrder, wording } from './fuzz';
 import type { SimOrder, SimRequest, SimResponse, VenueContext, VenueSim } from '../types';
 
 export const PACE_TEST_CREDENTIALS = {
@@ -12,7 +13,7 @@ export const PACE_CANCEL_CONFIRM_MS = 300;
 
 const KART_KEYS = ['client_id', 'exchange_order_id', 'execution_type', 'leg_order_indicator', 'oms_order_id', 'status'];
 
-const json = (status: number, value: unknown): SimResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+const json = (status: number, value: unknown): SimResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(fieldOrder(value)) });
 const success = (data: unknown, message = '') => json(200, { data, message, status: 'success' });
 const error = (status: number, error_code: number, message: string) => json(status, { data: {}, error_code, message, status: 'error' });
 
@@ -72,9 +73,10 @@ export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader', options: Pac
   }
 
   function cancelOrder(order: SimOrder, ctx: VenueContext, confirmLater: boolean): SimResponse | undefined {
-    if (order.status === 'cancelled') return error(400, 45010, `Order already cancelled for OMS Order: ${order.id}`);
-    if (order.status === 'filled') return error(400, 45010, `Order already completed for OMS Order: ${order.id}`);
-    if (order.status === 'rejected' || order.status === 'expired') return error(400, 45010, `Order already rejected for OMS Order: ${order.id}`);
+    // No document gives these bodies (pace-oms.md "Exact bodies for cancelling an already-closed order").
+    if (order.status === 'cancelled') return error(400, 45010, wording([`Order already cancelled for OMS Order: ${order.id}`, `Order is not in a cancellable state for OMS Order: ${order.id}`, 'Order already cancelled']));
+    if (order.status === 'filled') return error(400, 45010, wording([`Order already completed for OMS Order: ${order.id}`, `Order is not in a cancellable state for OMS Order: ${order.id}`, 'Order already executed']));
+    if (order.status === 'rejected' || order.status === 'expired') return error(400, 45010, wording([`Order already rejected for OMS Order: ${order.id}`, `Order is not in a cancellable state for OMS Order: ${order.id}`]));
     if (order.status === 'cancelling') return error(400, 45000, 'Error from backend: (16387)-cancel already in progress');
     if (!confirmLater) {
       order.status = 'cancelled';
