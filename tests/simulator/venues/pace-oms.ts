@@ -27,6 +27,9 @@ export function paceWireStatus(order: SimOrder): string {
   }
 }
 
+/** A basket id in the document's form ("20210531-23"): the order's day and a short number. */
+const basketId = (order: SimOrder) => `${new Date(order.createdAtMs).toISOString().slice(0, 10).replace(/-/g, '')}-${order.id.replace(/\D/g, '').slice(-2) || '1'}`;
+
 export function paceRow(order: SimOrder) {
   return {
     oms_order_id: order.id,
@@ -149,12 +152,17 @@ export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader', options: Pac
       if (Object.keys(body).sort().join() !== expected.join()) return error(400, 44000, `body must carry exactly ${expected.join(', ')}`);
       if (!clientOk(String(body.client_id))) return error(403, 40000, 'Request forbidden');
       if (!['BO', 'CO', 'SPD'].includes(type) || body.execution_type !== type) return error(400, 44000, `execution_type does not match the order (${type})`);
-      if (!body.exchange_order_id) return error(400, 44000, "exchange_order_id can't be blank");
+      // The Pocketful document's own error example, word for word.
+      if (!body.exchange_order_id) return error(400, 44000, "`exchange_order_id` can't be blank");
       if (body.exchange_order_id !== row.exchange_order_id) return error(400, 45000, 'Error from backend: (16273)-exchange order id mismatch');
       if (body.leg_order_indicator !== row.leg_order_indicator) return error(400, 44000, 'leg_order_indicator does not match');
       if (type !== 'CO' && body.status !== row.order_status) return error(400, 44000, 'status does not match the order');
       const refused = cancelOrder(order, ctx, false);
-      return refused ?? success({ message: 'Order Cancelled Successfully' });
+      if (refused) return refused;
+      // Each venue's document shows its own answer: PaceTrader's spread page a bare envelope,
+      // Pocketful's cover-order page the message inside data with the basket id.
+      if (venue === 'pacetrader') return json(200, { status: 'success', message: 'Order cancelled successfully' });
+      return success({ basket_id: basketId(order), message: 'Order Cancelled Successfully' });
     }
 
     return json(404, { error: { code: 404, message: 'route not found' } });

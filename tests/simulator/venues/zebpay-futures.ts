@@ -24,14 +24,15 @@ const NOT_FOUND_CODE = 3013;
 
 type Pairs = Array<[string, string]>;
 
-function reply(status: number, description: string, data: unknown = {}, statusCode: number = status): SimResponse {
+function reply(status: number, description: string, data: unknown = {}, statusCode: number = status, customMessage: string[] = [description]): SimResponse {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify(fieldOrder({ statusDescription: description, data, statusCode, customMessage: [description] })),
+    body: JSON.stringify(fieldOrder({ statusDescription: description, data, statusCode, customMessage })),
   };
 }
-const ok = (data: unknown) => reply(200, 'Success', data);
+// The document's success example: "statusDescription": "Success" with "customMessage": ["OK"].
+const ok = (data: unknown) => reply(200, 'Success', data, 200, ['OK']);
 // Code 3013 is a ccxt hint; no ZebPay document gives its words (zebpay-futures.md section 6).
 const notFound = () => wording(['Order not found', 'Order does not exist', 'order not found', 'No order found for the given clientOrderId']);
 const unauthorized = (why: string) => reply(401, why);
