@@ -68,6 +68,7 @@ export class Injector {
   /** Orders whose cancel this page has sent and not yet heard the end of. */
   private readonly cancelling = new Set<string>();
   private readonly asked = new Set<string>();
+  private readonly lateChecks = new Set<ReturnType<typeof setTimeout>>();
   private ask: string[] = [];
   layouts: Layout[] = [];
   /** Settings → "confirm before a single cancel". */
@@ -250,13 +251,12 @@ export class Injector {
     this.show(orderId, state, outcomeText(reply.entry));
     if (reply.sound) playOutcomeTone(state === 'cancelled' || state === 'closed');
     // The background watches a cancelled order for a late fill for a while: ask once it is done.
-    if (state === 'cancelled') setTimeout(() => void this.askAgain(orderId), LATE_FILL_WATCH_MS + 1000);
+    if (state === 'cancelled') this.lateChecks.add(setTimeout(() => this.askAgain(orderId), LATE_FILL_WATCH_MS + 1000));
   }
 
-  private async askAgain(orderId: string) {
-    const reply = await Promise.resolve().then(() => this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] })).catch(() => undefined);
-    const entry = reply?.ok ? reply.entries?.[orderId] : undefined;
-    if (entry) this.show(orderId, stateOf(entry), outcomeText(entry));
+  private askAgain(orderId: string) {
+    const show = (entry?: JournalEntry) => entry && this.show(orderId, stateOf(entry), outcomeText(entry));
+    this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).then((r) => show(r?.ok ? r.entries?.[orderId] : undefined), () => undefined);
   }
 
   private async recheck(orderId: string) {
@@ -292,6 +292,7 @@ export class Injector {
   }
 
   destroy(): void {
+    for (const t of this.lateChecks) clearTimeout(t);
     this.io?.disconnect();
     for (const control of this.controls) control.host.remove();
     this.controls.clear();
