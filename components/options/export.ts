@@ -1,9 +1,10 @@
 // History export, built here from the journal entries the page already reads: no round trip, and
 // nothing in it that the journal does not hold (the journal never holds secrets).
 import type { JournalEntry } from '@/lib/model';
+import { fillCell } from '@/lib/outcome-text';
 
 export const CSV_COLUMNS = [
-  'startedAt', 'venue', 'orderId', 'status', 'message', 'symbol', 'side', 'quantity', 'price',
+  'startedAt', 'venue', 'orderId', 'status', 'filled', 'message', 'symbol', 'side', 'quantity', 'price',
   'latencyMs', 'attempts', 'source', 'id',
 ] as const;
 
@@ -22,7 +23,7 @@ export function csvCell(value: unknown): string {
 
 export function toCsv(entries: JournalEntry[]): string {
   const rows = entries.map((e) =>
-    CSV_COLUMNS.map((c) => csvCell(c === 'startedAt' ? new Date(e.startedAtMs).toISOString() : e[c])).join(','),
+    CSV_COLUMNS.map((c) => csvCell(c === 'startedAt' ? new Date(e.startedAtMs).toISOString() : c === 'filled' ? fillCell(e) : e[c])).join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

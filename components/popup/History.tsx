@@ -2,6 +2,7 @@
 // rows have a fixed height, so a 1,000-entry history renders as fast as a 20-entry one.
 import { useMemo, useState } from 'preact/hooks';
 import type { JournalEntry } from '@/lib/model';
+import { outcomeText } from '@/lib/outcome-text';
 import { send } from '../api';
 import { Badge, canRetry } from '../outcome';
 import { venueInfo } from '../venue-info';
@@ -64,6 +65,7 @@ export function History({ entries, nowMs = Date.now() }: { entries: JournalEntry
           const detail = shown && e.detailsFrom === 'page' ? `${shown} (as the page showed)` : shown;
           const meta = [detail, when(e.startedAtMs, nowMs), e.latencyMs !== undefined ? `${e.latencyMs} ms` : ''].filter(Boolean).join(' · ');
           const error = retryErrors[e.id];
+          const text = outcomeText(e);
           return (
             <li key={e.id} data-entry={e.id} data-status={e.status} aria-setsize={entries.length} aria-posinset={index + 1} style={{ top: `${index * ROW_HEIGHT}px` }}>
               <span class="line">
@@ -80,8 +82,8 @@ export function History({ entries, nowMs = Date.now() }: { entries: JournalEntry
                   </button>
                 )}
               </span>
-              <span class={`line message ellipsis${error ? ' error' : ''}`} title={error || e.message}>
-                {error || e.message}
+              <span class={`line message ellipsis${error ? ' error' : ''}`} title={error || text}>
+                {error || text}
               </span>
             </li>
           );

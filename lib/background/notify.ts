@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { currentSettings } from '../settings';
 import type { JournalEntry, VenueId } from '@/lib/model';
+import { fillHeadline } from '@/lib/outcome-text';
 import type { VenueAdapter } from '../venues/types';
 
 const TITLE: Partial<Record<JournalEntry['status'], string>> = {
@@ -17,7 +18,8 @@ const TITLE: Partial<Record<JournalEntry['status'], string>> = {
 };
 
 export async function notifyOutcome(entry: JournalEntry, venues: Record<VenueId, VenueAdapter>): Promise<void> {
-  const title = TITLE[entry.status];
+  // A fill changes what the cancel did: it leads the title ("Cancelled — 3 of 10 filled").
+  const title = fillHeadline(entry) ?? TITLE[entry.status];
   if (!title || !(await currentSettings()).notifications) return;
   const shown = [entry.symbol, entry.side].filter(Boolean).join(' ');
   const order = shown && entry.detailsFrom === 'page' ? `${shown}, as the page showed` : shown;

@@ -5,6 +5,7 @@ import type { CancelOutcome, CancelSource, JournalEntry, OrderView, VenueId } fr
 import { isOrders, type VenueAdapter } from '../venues/types';
 import type { Send } from './http';
 import { Journal, needsVerification } from './journal';
+import { watchLateFill } from './late-fill';
 import { adoptVenueDetails, hintsOf, pageDetails } from './order-details';
 import { systemClock, type Clock } from './rate-limit';
 import { afterCancel, MAX_RESENDS_AFTER_REFUSAL, MAX_RESENDS_AFTER_UNKNOWN, PENDING_DEADLINE_MS, PENDING_POLL_MS } from './retry';
@@ -33,6 +34,8 @@ export interface EngineOptions {
   unreachable?(venue: VenueId, credentials: unknown): Promise<string | undefined>;
   /** Some outcome is still unknown: call verifyUnresolved() again a little later. */
   onUnresolved?(): void;
+  /** When a cancelled order is looked up again for a late fill (late-fill.ts); [] watches nothing. */
+  lateFillChecksMs?: readonly number[];
 }
 
 /** How long after a cancel went through another click on the same order is the same intent. */
@@ -82,6 +85,7 @@ export class CancelEngine {
       const now = this.clock.now();
       for (const [k, done] of this.recentlyDone) if (now - done.atMs >= SAME_INTENT_MS) this.recentlyDone.delete(k);
       if (entry.status === 'cancelled' || entry.status === 'already-closed' || entry.status === 'pending') this.recentlyDone.set(key, { entry, atMs: now });
+      if (entry.status === 'cancelled') void watchLateFill(this.journal, this.client(intent.venue), this.opts, this.clock, entry);
       // Still pending or unknown: the background checks again a little later.
       if (needsVerification(entry)) this.opts.onUnresolved?.();
     });

@@ -2,6 +2,7 @@
 // left doubt — a lost response, or a refusal known only by its words — and how a closed order is
 // described, fills included.
 import type { CancelOutcome, Fill, OrderView } from '@/lib/model';
+import { fillOf, fillWords } from '@/lib/outcome-text';
 import type { Clock } from './rate-limit';
 import type { OrderState, VenueClient } from './venue-client';
 
@@ -18,15 +19,11 @@ const CANCELLED_STATUS = /cancel/i;
 const FILLED_STATUS = /fill|complete|execut/i;
 const ENDED_OTHERWISE = /expir|reject|discard/i;
 
-/** What the venue reports filled: quantity − remaining, when some of it filled. */
-export function fillOf(order: OrderView): Fill | undefined {
-  const { quantity, remaining } = order;
-  if (quantity === undefined || remaining === undefined || !Number.isFinite(quantity) || !Number.isFinite(remaining)) return undefined;
-  const qty = Number.parseFloat((quantity - remaining).toPrecision(15));
-  return qty > 0 ? { qty, of: quantity } : undefined;
+/** What the venue reports filled, when some of it filled (quantity − remaining). */
+export function filledPart(order: OrderView): Fill | undefined {
+  const fill = fillOf(order);
+  return fill && fill.qty > 0 ? fill : undefined;
 }
-
-export const fillText = (fill: Fill): string => (fill.of !== undefined ? `${fill.qty} of ${fill.of} filled` : `${fill.qty} filled`);
 
 /**
  * A closed order, described truthfully. Before our cancel it was closed by something else. After
@@ -38,13 +35,13 @@ export const fillText = (fill: Fill): string => (fill.of !== undefined ? `${fill
 export function closedOutcome(order: OrderView, afterOurCancel: boolean): CancelOutcome {
   const venueStatus = order.venueStatus;
   const shown = venueStatus || 'closed';
-  const fill = fillOf(order);
+  const fill = filledPart(order);
   const filledFirst = FILLED_STATUS.test(venueStatus) && !CANCELLED_STATUS.test(venueStatus);
   // Some venues report nothing left on any finished order (FIX's LeavesQty = 0): "all of it filled"
   // is then only credible for an order the venue calls filled.
   const shownFill = fill && (filledFirst || fill.of === undefined || fill.qty < fill.of) ? fill : undefined;
   const filled = shownFill ? { filled: shownFill } : {};
-  const also = shownFill ? ` — ${fillText(shownFill)}` : '';
+  const also = shownFill ? ` — ${fillWords(shownFill)}` : '';
   if (!afterOurCancel) return { kind: 'already-closed', venueStatus, message: `Not open any more${also} (venue status ${shown})`, ...filled };
   if (CANCELLED_STATUS.test(venueStatus)) return { kind: 'cancelled', venueStatus, message: `Cancelled${also} (venue status ${shown})`, ...filled };
   if (filledFirst) return { kind: 'already-closed', venueStatus, message: `Filled before the cancel arrived${also} (venue status ${shown})`, ...filled };

@@ -92,7 +92,8 @@ describe('faults', () => {
 
   it('an expired token: auth failed, says what to do, nothing retried', async () => {
     h.sim.seed('pocketful', [{ id: '7008', extra: CO }]);
-    h.sim.fault({ venue: 'pocketful', fault: { kind: 'expired-token' } });
+    // The open-orders list the cancel asks first, not the previous test's late-fill lookup of its order.
+    h.sim.fault({ venue: 'pocketful', pathPrefix: '/api/v1/orders', fault: { kind: 'expired-token' } });
     const entry = await popupCancel('pocketful', '7008');
     expect(entry.status).toBe('auth-failed');
     expect(entry.message).toContain('paste a new one in Settings');

@@ -3,6 +3,7 @@
 // On big books, rows are read (and get their control) as they come into view (IntersectionObserver).
 import type { ContentMessageType, MessageOf, ReplyOf } from '@/lib/messages';
 import type { JournalEntry, VenueId } from '@/lib/model';
+import { LATE_FILL_WATCH_MS, outcomeText } from '../../outcome-text';
 import { playOutcomeTone } from '../../sound';
 import { CancelControl, type ControlState } from './control';
 import { detectRow } from '../detect/discover';
@@ -72,6 +73,7 @@ export class Injector {
   /** Orders whose cancel this page has sent and not yet heard the end of. */
   private readonly cancelling = new Set<string>();
   private readonly asked = new Set<string>();
+  private readonly lateChecks = new Set<ReturnType<typeof setTimeout>>();
   private ask: string[] = [];
   layouts: Layout[] = [];
   /** Settings → "confirm before a single cancel". */
@@ -256,8 +258,15 @@ export class Injector {
     // The reply is typed, but a background of another version may answer in another shape.
     if (!reply?.ok || !reply.entry) return this.show(orderId, 'failed', (reply && !reply.ok && reply.error) || 'No answer from QuickCancel');
     const state = stateOf(reply.entry);
-    this.show(orderId, state, reply.entry.message ?? reply.entry.status);
+    this.show(orderId, state, outcomeText(reply.entry));
     if (reply.sound) playOutcomeTone(state === 'cancelled' || state === 'closed');
+    // The background watches a cancelled order for a late fill for a while: ask once it is done.
+    if (state === 'cancelled') this.lateChecks.add(setTimeout(() => this.askAgain(orderId), LATE_FILL_WATCH_MS + 1000));
+  }
+
+  private askAgain(orderId: string) {
+    const show = (entry?: JournalEntry) => entry && this.show(orderId, stateOf(entry), outcomeText(entry));
+    this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).then((r) => show(r?.ok ? r.entries?.[orderId] : undefined), () => undefined);
   }
 
   private async recheck(orderId: string) {
@@ -266,7 +275,7 @@ export class Injector {
       await sleep(1000);
       const reply = await this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).catch(() => undefined);
       const entry = reply?.ok ? reply.entries?.[orderId] : undefined;
-      if (entry && entry.status !== 'sending') this.show(orderId, stateOf(entry), entry.message ?? entry.status);
+      if (entry && entry.status !== 'sending') this.show(orderId, stateOf(entry), outcomeText(entry));
       if (entry && FINAL.has(stateOf(entry))) return;
     }
   }
@@ -281,7 +290,7 @@ export class Injector {
         return;
       }
       for (const [id, entry] of Object.entries(reply?.ok && reply.entries ? reply.entries : {})) {
-        if (!this.known.has(id)) this.show(id, stateOf(entry), entry.message ?? entry.status);
+        if (!this.known.has(id)) this.show(id, stateOf(entry), outcomeText(entry));
       }
     }
   }
@@ -293,6 +302,7 @@ export class Injector {
   }
 
   destroy(): void {
+    for (const t of this.lateChecks) clearTimeout(t);
     this.io?.disconnect();
     for (const control of this.controls) control.host.remove();
     this.controls.clear();

@@ -1,5 +1,6 @@
 // CoinSwitch PRO (Spot) response parsing: shared/venues/coinswitch.md sections 5–7. Pure; never throws.
 import { describeResponse, firstRules, isRecord, num, otherIds, parseJson, str } from '../common';
+import type { Fill } from '../../model';
 import type { CancelOutcome, HttpResponse, OrderView, OrdersResult } from '../types';
 
 const VENUE = 'CoinSwitch PRO';
@@ -66,12 +67,13 @@ export function parseCancel(res: HttpResponse, nowMs: number): CancelOutcome {
     const data = (json as Record<string, unknown>).data;
     const status = isRecord(data) ? str(data.status).toUpperCase() : '';
     if (!status) return { kind: 'unknown', message: `${describeResponse(res)}; ${noAnswer}` };
-    if (status === 'CANCELLED') return { kind: 'cancelled', venueStatus: status, message: 'Cancelled' };
+    const filled = fillOfRow(data);
+    if (status === 'CANCELLED') return { kind: 'cancelled', venueStatus: status, message: 'Cancelled', ...filled };
     if (status === 'CANCELLATION_RAISED') {
-      return { kind: 'pending', venueStatus: status, message: 'Cancel requested; waiting for the exchange to confirm (the order may still fill)' };
+      return { kind: 'pending', venueStatus: status, message: 'Cancel requested; waiting for the exchange to confirm (the order may still fill)', ...filled };
     }
     if (CLOSED_BY_OTHERS.has(status)) {
-      return { kind: 'already-closed', venueStatus: status, message: `The order is already ${status.toLowerCase()}` };
+      return { kind: 'already-closed', venueStatus: status, message: `The order is already ${status.toLowerCase()}`, ...filled };
     }
     return { kind: 'pending', venueStatus: status, message: `CoinSwitch answered with status ${status}; checking the order` };
   }
@@ -128,6 +130,14 @@ export function orderView(raw: unknown): OrderView | undefined {
   const created = num(raw.created_time);
   if (created !== undefined) view.createdAtMs = created;
   return view;
+}
+
+/** The cancel answer is the order itself (the seed: "the same as Create Order"): what it says is filled. */
+function fillOfRow(raw: unknown): { filled?: Fill } {
+  const view = orderView(raw);
+  const quantity = view?.quantity;
+  if (quantity === undefined || view?.remaining === undefined || quantity <= 0) return {};
+  return { filled: { qty: difference(quantity, view.remaining), of: quantity } };
 }
 
 const views = (list: unknown[]): OrderView[] => list.map(orderView).filter((v): v is OrderView => v !== undefined);

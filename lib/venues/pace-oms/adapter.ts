@@ -223,12 +223,21 @@ function classify(status: string): OrderView['state'] {
   return 'open';
 }
 
+/**
+ * `filled_quantity` is what the exchange traded; an OMS may zero `remaining_quantity` once an order
+ * is cancelled, which would read as fully filled, so the fill is taken first where it is given.
+ */
+function remainingOf(quantity: number | undefined, filled: number | undefined, remaining: number | undefined): number | undefined {
+  if (quantity !== undefined && filled !== undefined && filled >= 0 && filled <= quantity) return Number.parseFloat((quantity - filled).toPrecision(15));
+  return remaining;
+}
+
 function rowToView(row: Record<string, unknown>, state?: OrderView['state']): OrderView | undefined {
   const omsOrderId = str(row.oms_order_id);
   if (!omsOrderId) return undefined;
   const status = str(row.order_status) || str(row.status);
   const quantity = num(row.quantity);
-  const remaining = num(row.remaining_quantity);
+  const remaining = remainingOf(quantity, num(row.filled_quantity), num(row.remaining_quantity));
   const entry = num(row.order_entry_time);
   const view: OrderView = {
     key: omsOrderId,

@@ -149,7 +149,11 @@ export function parseVenueDate(value: string): number | undefined {
 const SIDES: Record<string, string> = { '1': 'buy', '2': 'buy', '3': 'sell', '4': 'sell' };
 const TYPES: Record<string, string> = { '1': 'market', '2': 'limit', '3': 'stop', '4': 'stop-limit', '5': 'stop-loss', '6': 'take-profit' };
 
-function toView(row: Record<string, unknown>): OrderView | undefined {
+/**
+ * `leaves_qty` is what is left open. Only the active list (open-orders) says the row is open; in a
+ * lookup, a closed order may report 0 left whatever it filled, so there it is not read at all.
+ */
+function toView(row: Record<string, unknown>, active: boolean): OrderView | undefined {
   let id = toOrderId(row.id);
   if (typeof id !== 'number') id = toOrderId(row.order_id);
   if (typeof id !== 'number') return undefined;
@@ -164,7 +168,7 @@ function toView(row: Record<string, unknown>): OrderView | undefined {
   if (price !== undefined) view.price = price;
   const quantity = num(row.q);
   if (quantity !== undefined) view.quantity = quantity;
-  const remaining = num(row.leaves_qty);
+  const remaining = active ? num(row.leaves_qty) : undefined;
   if (remaining !== undefined) view.remaining = remaining;
   const created = typeof row.date === 'string' ? parseVenueDate(row.date) : undefined;
   if (created !== undefined) view.createdAtMs = created;
@@ -193,7 +197,7 @@ export function parseOrders(
     if (err) return classify(err, false);
     const rows = res.status === 200 ? rowsOf(body) : undefined;
     if (!rows) return { kind: 'unknown', message: `${describeResponse(res)}; ${what} failed` };
-    const orders = rows.map(toView).filter((v): v is OrderView => v !== undefined);
+    const orders = rows.map((row) => toView(row, operation === 'open-orders')).filter((v): v is OrderView => v !== undefined);
     return { orders: onlyId === undefined ? orders : orders.filter((o) => o.key === String(onlyId)) };
   } catch {
     return { kind: 'unknown', message: 'Could not read the Tradernet order list' };

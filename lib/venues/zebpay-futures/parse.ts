@@ -185,6 +185,15 @@ function stateOf(status: string, remaining: number | undefined, listedAsOpen: bo
   return remaining === 0 ? 'closed' : 'open';
 }
 
+/**
+ * Section 5's `filled` is what the exchange executed; `remaining` alone may be 0 on an order that
+ * was cancelled with nothing filled (as in ccxt's unified order), so `amount − filled` comes first.
+ */
+function remainingOf(amount: number | undefined, filled: number | undefined, remaining: number | undefined): number | undefined {
+  if (amount !== undefined && filled !== undefined && filled >= 0 && filled <= amount) return Number.parseFloat((amount - filled).toPrecision(15));
+  return remaining;
+}
+
 function toView(raw: unknown, listedAsOpen: boolean, fallbackKey?: string): OrderView | undefined {
   if (!isRecord(raw)) return undefined;
   const key = str(raw.clientOrderId) || fallbackKey || '';
@@ -192,10 +201,10 @@ function toView(raw: unknown, listedAsOpen: boolean, fallbackKey?: string): Orde
   const info = isRecord(raw.info) ? raw.info : {};
   const venueStatus = str(raw.status) || str(info.status);
   const symbol = str(raw.symbol);
-  const remaining = num(raw.remaining);
+  const remaining = remainingOf(num(raw.amount), num(raw.filled), num(raw.remaining));
   const view: OrderView = {
     key,
-    state: stateOf(venueStatus, remaining, listedAsOpen),
+    state: stateOf(venueStatus, num(raw.remaining), listedAsOpen),
     venueStatus,
     // A symbol the cancel would refuse is left out of cancelFields: it is optional there.
     cancelFields: { clientOrderId: key, ...(SYMBOL.test(symbol) ? { symbol: symbol.toUpperCase() } : {}) },

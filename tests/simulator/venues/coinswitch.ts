@@ -2,6 +2,7 @@
 // node:crypto verifies the Ed25519 signature over METHOD + URL-decoded path+query + X-AUTH-EPOCH,
 // recomputed from the bytes received. The simulator holds only the public key.
 import { createHash, createPrivateKey, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { fieldOrder, wording } from './fuzz';
 import type { SimOrder, SimRequest, SimResponse, VenueContext, VenueSim } from '../types';
 
 const BASE = '/trade/api/v2';
@@ -26,7 +27,7 @@ export const COINSWITCH_TEST_CREDENTIALS = {
 const json = (status: number, value: unknown): SimResponse => ({
   status,
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(value),
+  body: JSON.stringify(fieldOrder(value)),
 });
 const error = (status: number, message: string) => json(status, { message });
 const invalidAccess = () => error(401, 'Invalid Access');
@@ -149,11 +150,12 @@ function cancel(req: SimRequest, ctx: VenueContext): SimResponse {
   const orderId = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).order_id : undefined;
   if (typeof orderId !== 'string' || orderId === '') return error(400, 'order_id is required');
   const order = ctx.orders.get(orderId);
-  if (!order || notYetKnown(order, ctx)) return error(400, 'Order not found');
+  // The document lists when a cancel is refused but gives no wording for any of it.
+  if (!order || notYetKnown(order, ctx)) return error(400, wording(['Order not found', 'Order does not exist', 'Invalid order_id']));
   const busy = processing(order, ctx);
   if (busy) return busy;
-  if (order.status === 'cancelling') return error(400, 'Order is in CANCELLATION_RAISED state; wait for it to complete');
-  if (order.status !== 'open') return error(400, `Order is already ${wireStatus(order)}`);
+  if (order.status === 'cancelling') return error(400, wording(['Order is in CANCELLATION_RAISED state; wait for it to complete', 'Cancellation already raised for this order', 'Order cannot be cancelled at this moment']));
+  if (order.status !== 'open') return error(400, wording([`Order is already ${wireStatus(order)}`, 'Order cannot be cancelled', `Order cannot be cancelled in status ${wireStatus(order)}`]));
   order.status = 'cancelling';
   order.extra.updatedTime = ctx.now();
   ctx.later(CANCEL_SETTLE_MS, () => {

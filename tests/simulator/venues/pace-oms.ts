@@ -1,4 +1,5 @@
 // Tradelab OMS (PaceTrader, Pocketful) played strictly per shared/venues/pace-oms.md.
+import { fieldOrder, wording } from './fuzz';
 import type { SimOrder, SimRequest, SimResponse, VenueContext, VenueSim } from '../types';
 
 export const PACE_TEST_CREDENTIALS = {
@@ -12,7 +13,7 @@ export const PACE_CANCEL_CONFIRM_MS = 300;
 
 const KART_KEYS = ['client_id', 'exchange_order_id', 'execution_type', 'leg_order_indicator', 'oms_order_id', 'status'];
 
-const json = (status: number, value: unknown): SimResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+const json = (status: number, value: unknown): SimResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(fieldOrder(value)) });
 const success = (data: unknown, message = '') => json(200, { data, message, status: 'success' });
 const error = (status: number, error_code: number, message: string) => json(status, { data: {}, error_code, message, status: 'error' });
 
@@ -25,6 +26,9 @@ export function paceWireStatus(order: SimOrder): string {
     default: return String(order.extra.orderStatus ?? (order.extra.executionType === 'AMO' ? 'AMO_REQ_RECEIVED' : 'CONFIRMED'));
   }
 }
+
+/** A basket id in the document's form ("20210531-23"): the order's day and a short number. */
+const basketId = (order: SimOrder) => `${new Date(order.createdAtMs).toISOString().slice(0, 10).replace(/-/g, '')}-${order.id.replace(/\D/g, '').slice(-2) || '1'}`;
 
 export function paceRow(order: SimOrder) {
   return {
@@ -72,9 +76,10 @@ export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader', options: Pac
   }
 
   function cancelOrder(order: SimOrder, ctx: VenueContext, confirmLater: boolean): SimResponse | undefined {
-    if (order.status === 'cancelled') return error(400, 45010, `Order already cancelled for OMS Order: ${order.id}`);
-    if (order.status === 'filled') return error(400, 45010, `Order already completed for OMS Order: ${order.id}`);
-    if (order.status === 'rejected' || order.status === 'expired') return error(400, 45010, `Order already rejected for OMS Order: ${order.id}`);
+    // No document gives these bodies (pace-oms.md "Exact bodies for cancelling an already-closed order").
+    if (order.status === 'cancelled') return error(400, 45010, wording([`Order already cancelled for OMS Order: ${order.id}`, `Order is not in a cancellable state for OMS Order: ${order.id}`, 'Order already cancelled']));
+    if (order.status === 'filled') return error(400, 45010, wording([`Order already completed for OMS Order: ${order.id}`, `Order is not in a cancellable state for OMS Order: ${order.id}`, 'Order already executed']));
+    if (order.status === 'rejected' || order.status === 'expired') return error(400, 45010, wording([`Order already rejected for OMS Order: ${order.id}`, `Order is not in a cancellable state for OMS Order: ${order.id}`]));
     if (order.status === 'cancelling') return error(400, 45000, 'Error from backend: (16387)-cancel already in progress');
     if (!confirmLater) {
       order.status = 'cancelled';
@@ -147,12 +152,17 @@ export function createPaceOmsSim(venue: 'pocketful' | 'pacetrader', options: Pac
       if (Object.keys(body).sort().join() !== expected.join()) return error(400, 44000, `body must carry exactly ${expected.join(', ')}`);
       if (!clientOk(String(body.client_id))) return error(403, 40000, 'Request forbidden');
       if (!['BO', 'CO', 'SPD'].includes(type) || body.execution_type !== type) return error(400, 44000, `execution_type does not match the order (${type})`);
-      if (!body.exchange_order_id) return error(400, 44000, "exchange_order_id can't be blank");
+      // The Pocketful document's own error example, word for word.
+      if (!body.exchange_order_id) return error(400, 44000, "`exchange_order_id` can't be blank");
       if (body.exchange_order_id !== row.exchange_order_id) return error(400, 45000, 'Error from backend: (16273)-exchange order id mismatch');
       if (body.leg_order_indicator !== row.leg_order_indicator) return error(400, 44000, 'leg_order_indicator does not match');
       if (type !== 'CO' && body.status !== row.order_status) return error(400, 44000, 'status does not match the order');
       const refused = cancelOrder(order, ctx, false);
-      return refused ?? success({ message: 'Order Cancelled Successfully' });
+      if (refused) return refused;
+      // Each venue's document shows its own answer: PaceTrader's spread page a bare envelope,
+      // Pocketful's cover-order page the message inside data with the basket id.
+      if (venue === 'pacetrader') return json(200, { status: 'success', message: 'Order cancelled successfully' });
+      return success({ basket_id: basketId(order), message: 'Order Cancelled Successfully' });
     }
 
     return json(404, { error: { code: 404, message: 'route not found' } });

@@ -2,6 +2,7 @@
 // node:crypto only, nothing from lib/. It checks what the spec says the venue checks and answers in
 // Tradernet's shapes: errors as {"error": "...", "code": N} / {"errMsg": "...", "code": N}.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { fieldOrder, wording } from './fuzz';
 import type { SimOrder, SimRequest, SimResponse, VenueContext, VenueSim } from '../types';
 
 export const TRADERNET_SIM_HOSTS = ['tradernet.com', 'freedom24.com', 'tradernet.global', 'tradernet.kz'];
@@ -45,7 +46,7 @@ type Json = Record<string, unknown>;
 const reply = (status: number, body: unknown): SimResponse => ({
   status,
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
+  body: JSON.stringify(fieldOrder(body)),
 });
 const badRequest = (text: string, code = 2) => reply(400, { errMsg: text, code });
 const badAuth = (text: string) => reply(401, { error: text, code: 4 });
@@ -228,7 +229,8 @@ export function createTradernetSim(): VenueSim {
 
   function cancel(id: string, ctx: VenueContext): SimResponse {
     const order = ctx.orders.get(id);
-    if (!order || order.venue !== 'tradernet') return reply(200, { error: `Order ${id} not found`, code: 0 });
+    // The document gives no wording for these (tradernet.md section 6: UNCONFIRMED).
+    if (!order || order.venue !== 'tradernet') return reply(200, { error: wording([`Order ${id} not found`, 'Order not found', `Заявка ${id} не найдена`, 'No such order']), code: 0 });
     if (order.extra.cancelOnlyByTrader) {
       // The document's code-12 answer, field for field and in its order.
       const text = 'This order may only be cancelled by a Cancellation Order or through traders';
@@ -245,9 +247,9 @@ export function createTradernetSim(): VenueSim {
         // Already accepted and still in flight: the same acceptance again.
         return reply(200, { order_id: Number(id) });
       case 'filled':
-        return reply(200, { error: `Order ${id} is already executed`, code: 0 });
+        return reply(200, { error: wording([`Order ${id} is already executed`, 'The order has been filled', `Order ${id} cannot be cancelled`]), code: 0 });
       default:
-        return reply(200, { error: `Order ${id} is already ${order.status}`, code: 0 });
+        return reply(200, { error: wording([`Order ${id} is already ${order.status}`, `Order ${id} cannot be cancelled`, 'Order is not active']), code: 0 });
     }
   }
 

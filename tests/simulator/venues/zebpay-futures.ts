@@ -1,6 +1,7 @@
 // ZebPay Futures API simulator (shared/venues/zebpay-futures.md). An independent implementation:
 // node:crypto only, nothing from lib/, so a signing bug in the adapter cannot hide here.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { fieldOrder, wording } from './fuzz';
 import type { SimOrder, SimRequest, SimResponse, VenueContext, VenueSim } from '../types';
 
 /** Made-up API-key credentials (the secret has non-ASCII on purpose: it is HMAC'd as UTF-8). */
@@ -23,14 +24,17 @@ const NOT_FOUND_CODE = 3013;
 
 type Pairs = Array<[string, string]>;
 
-function reply(status: number, description: string, data: unknown = {}, statusCode: number = status): SimResponse {
+function reply(status: number, description: string, data: unknown = {}, statusCode: number = status, customMessage: string[] = [description]): SimResponse {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ statusDescription: description, data, statusCode, customMessage: [description] }),
+    body: JSON.stringify(fieldOrder({ statusDescription: description, data, statusCode, customMessage })),
   };
 }
-const ok = (data: unknown) => reply(200, 'Success', data);
+// The document's success example: "statusDescription": "Success" with "customMessage": ["OK"].
+const ok = (data: unknown) => reply(200, 'Success', data, 200, ['OK']);
+// Code 3013 is a ccxt hint; no ZebPay document gives its words (zebpay-futures.md section 6).
+const notFound = () => wording(['Order not found', 'Order does not exist', 'order not found', 'No order found for the given clientOrderId']);
 const unauthorized = (why: string) => reply(401, why);
 const badRequest = (why: string) => reply(400, why);
 
@@ -167,9 +171,12 @@ function refusalOf(order: SimOrder): SimResponse | undefined {
 function cancelOne(ctx: VenueContext, clientOrderId: string, symbol: string | undefined): SimResponse {
   const order = ctx.orders.get(clientOrderId);
   if (!order || (symbol !== undefined && order.symbol !== symbol)) {
-    return reply(400, 'Order not found', {}, NOT_FOUND_CODE);
+    return reply(400, notFound(), {}, NOT_FOUND_CODE);
   }
-  if (!isOpen(order)) return reply(400, `Order is already ${wireStatus(order).status}`, {}, NOT_FOUND_CODE);
+  if (!isOpen(order)) {
+    const { status, raw } = wireStatus(order);
+    return reply(400, wording([`Order is already ${status}`, 'Order already closed', `Cannot cancel an order in status ${raw}`, 'Order is not open']), {}, NOT_FOUND_CODE);
+  }
   const refused = refusalOf(order);
   if (refused) return refused;
   order.status = 'cancelled';
@@ -233,7 +240,7 @@ export function createZebpayFuturesSim(): VenueSim {
         const id = params.get('id');
         if (!id) return badRequest('id is required');
         const order = ctx.orders.get(id);
-        return order ? ok(orderJson(order)) : reply(400, 'Order not found', {}, NOT_FOUND_CODE);
+        return order ? ok(orderJson(order)) : reply(400, notFound(), {}, NOT_FOUND_CODE);
       }
 
       const symbol = params.get('symbol');

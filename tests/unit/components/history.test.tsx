@@ -29,6 +29,23 @@ const LABELS: Record<JournalStatus, string> = {
 };
 
 describe('the history list', () => {
+  it('says what was filled: "Cancelled — 3 of 10 filled", "Filled before the cancel arrived (10 of 10)"', () => {
+    const root = mount(
+      <History
+        entries={[
+          entry({ orderId: 'PART', message: 'Order Cancelled Successfully', outcome: { kind: 'cancelled', filled: { qty: 3, of: 10 } } }),
+          entry({ orderId: 'FULL', status: 'already-closed', message: 'Filled before the cancel took effect', outcome: { kind: 'already-closed', filled: { qty: 10, of: 10 } } }),
+          entry({ orderId: 'NONE', message: 'Order Cancelled Successfully', outcome: { kind: 'cancelled' } }),
+        ]}
+      />,
+    );
+    const line = (id: string) => root.querySelector(`li[data-entry] strong[title="${id}"]`)!.closest('li')!.querySelector('.message')!;
+    expect(line('PART').textContent).toBe('Cancelled — 3 of 10 filled. Order Cancelled Successfully');
+    expect(line('PART').getAttribute('title')).toBe('Cancelled — 3 of 10 filled. Order Cancelled Successfully');
+    expect(line('FULL').textContent).toBe('Filled before the cancel arrived (10 of 10). Filled before the cancel took effect');
+    expect(line('NONE').textContent).toBe('Order Cancelled Successfully');
+  });
+
   it('says in plain words that there is nothing yet', () => {
     const root = mount(<History entries={[]} />);
     expect(root.textContent).toContain('No cancels yet');

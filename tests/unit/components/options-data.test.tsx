@@ -55,11 +55,17 @@ describe('history export and clear', () => {
   it('CSV: one row per entry, quoted where needed, formulas defused', () => {
     const e = entry({ orderId: '=HYPERLINK("x")', message: 'Rejected, "not open"', symbol: 'TCS', startedAtMs: Date.UTC(2026, 10, 22) });
     const [head, row, end] = toCsv([e]).split('\r\n');
-    expect(head).toBe('startedAt,venue,orderId,status,message,symbol,side,quantity,price,latencyMs,attempts,source,id');
-    expect(row).toBe(`2026-11-22T00:00:00.000Z,pocketful,"'=HYPERLINK(""x"")",cancelled,"Rejected, ""not open""",TCS,,,,42,1,page,${e.id}`);
+    expect(head).toBe('startedAt,venue,orderId,status,filled,message,symbol,side,quantity,price,latencyMs,attempts,source,id');
+    expect(row).toBe(`2026-11-22T00:00:00.000Z,pocketful,"'=HYPERLINK(""x"")",cancelled,,"Rejected, ""not open""",TCS,,,,42,1,page,${e.id}`);
     expect(end).toBe('');
     expect(csvCell('-12.5')).toBe('-12.5');
     expect(csvCell('+1')).toBe("'+1");
+  });
+
+  it('CSV: the fill the venue reported has its own column', () => {
+    const e = entry({ message: 'Cancelled', outcome: { kind: 'cancelled', filled: { qty: 3, of: 10 } } });
+    expect(toCsv([e]).split('\r\n')[1]).toContain(',cancelled,3 of 10,Cancelled,');
+    expect(toCsv([entry({ outcome: { kind: 'already-closed', filled: { qty: 0.5 } } })]).split('\r\n')[1]).toContain(',0.5,');
   });
 
   it('CSV: a formula hidden behind whitespace, a line break or a full-width sign is defused too', () => {

@@ -34,7 +34,7 @@ async function engineWith(options: { timeoutMs?: number; locked?: boolean; wrapS
   for (const [venue, c] of Object.entries(CREDS)) await vault.set(venue as VenueId, c);
   if (options.locked) await vault.lock();
   const send = simSend(sim, options.timeoutMs);
-  return new CancelEngine({ venues, credentials: vault, send: options.wrapSend?.(send) ?? send, pendingDeadlineMs: 5000, pollIntervalMs: 100, unreachable: options.unreachable });
+  return new CancelEngine({ venues, credentials: vault, send: options.wrapSend?.(send) ?? send, pendingDeadlineMs: 5000, pollIntervalMs: 100, unreachable: options.unreachable, lateFillChecksMs: [] });
 }
 
 const deletes = (venue: VenueId, id: string) =>

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CancelEngine } from '../../../lib/engine/engine';
 import type { Clock } from '../../../lib/engine/rate-limit';
 import { MAX_RESENDS_AFTER_REFUSAL } from '../../../lib/engine/retry';
-import { closedOutcome, fillOf, REFUSAL_SETTLE_MS } from '../../../lib/engine/verify';
+import { closedOutcome, filledPart, REFUSAL_SETTLE_MS } from '../../../lib/engine/verify';
 import type { CancelOutcome, OrderView, VenueId } from '../../../lib/model';
 import type { HttpRequest, OrdersResult, VenueAdapter } from '../../../lib/venues/types';
 
@@ -206,10 +206,10 @@ describe('a session the venue wants opened first', () => {
 
 describe('closedOutcome and fills', () => {
   it('fill = quantity − remaining, only when some filled', () => {
-    expect(fillOf(view({ quantity: 10, remaining: 7 }))).toEqual({ qty: 3, of: 10 });
-    expect(fillOf(view({ quantity: 0.3, remaining: 0.1 }))).toEqual({ qty: 0.2, of: 0.3 });
-    expect(fillOf(view({ quantity: 10, remaining: 10 }))).toBeUndefined();
-    expect(fillOf(view({ quantity: 10 }))).toBeUndefined();
+    expect(filledPart(view({ quantity: 10, remaining: 7 }))).toEqual({ qty: 3, of: 10 });
+    expect(filledPart(view({ quantity: 0.3, remaining: 0.1 }))).toEqual({ qty: 0.2, of: 0.3 });
+    expect(filledPart(view({ quantity: 10, remaining: 10 }))).toBeUndefined();
+    expect(filledPart(view({ quantity: 10 }))).toBeUndefined();
   });
 
   it('a cancelled order reported with nothing left (FIX LeavesQty 0) is not "all filled"', () => {

@@ -1,6 +1,7 @@
 // Controls and observation in happy-dom: one control per cancellable row whatever the page does,
 // incremental work, the status question per batch, the click → message → state loop.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LATE_FILL_WATCH_MS } from '../../../lib/outcome-text';
 import { CancelControl, testHooks } from '../../../lib/page/runtime/control';
 import { discoverLayouts } from '../../../lib/page/detect/discover';
 import { recipeFor } from '../../../lib/page/detect/recipes';
@@ -113,6 +114,25 @@ describe('controls', () => {
       expect(control.host.dataset.state).toBe('idle');
       vi.advanceTimersByTime(1);
       expect(control.host.dataset.state).toBe('sending');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a cancelled order is asked about again once the late-fill watch is over: a corrected outcome reaches the row', async () => {
+    const { injector } = await mount();
+    const control = controlFor(injector, '202611220002');
+    vi.useFakeTimers();
+    try {
+      button(control).click();
+      await vi.waitFor(() => expect(control.host.dataset.state).toBe('cancelled'));
+      answer = (m) => (m.type === 'status'
+        ? { ok: true, entries: { '202611220002': { status: 'already-closed', attempts: 1, message: 'Filled before the cancel took effect', outcome: { kind: 'already-closed', filled: { qty: 5, of: 5 } } } } }
+        : { ok: false, error: 'no second cancel' });
+      await vi.advanceTimersByTimeAsync(LATE_FILL_WATCH_MS + 1000);
+      await vi.waitFor(() => expect(control.host.dataset.state).toBe('closed'));
+      expect(button(control).title).toBe('Filled before the cancel arrived (5 of 5). Filled before the cancel took effect');
+      expect(sent.filter((m) => m.type === 'cancel')).toHaveLength(1);
     } finally {
       vi.useRealTimers();
     }
