@@ -2,7 +2,7 @@
 // then quick-cancel and cancel-all for the chosen venue, then the live history.
 import { useEffect, useState } from 'preact/hooks';
 import type { CredentialSummary } from '@/lib/messages';
-import type { Settings } from '@/lib/settings-defaults';
+import { behaviourFor, type Settings } from '@/lib/settings-defaults';
 import type { JournalEntry, VenueId } from '@/lib/model';
 import { openOptions, send } from '../api';
 import { useJournal } from '../useJournal';
@@ -107,7 +107,7 @@ function Actions({ settings, configured, entries }: { settings: Settings; config
       </div>
       {hasKeys(venue.id) ? (
         <>
-          <QuickCancel key={venue.id} venue={venue.id} confirmSingle={settings.confirmSingle} entries={entries} />
+          <QuickCancel key={venue.id} venue={venue.id} confirmSingle={behaviourFor(settings, venue.id, 'confirmSingle')} entries={entries} />
           <CancelAll venue={venue.id} confirmCancelAll={settings.confirmCancelAll} autoStart={venue.id === shortcutVenue} />
         </>
       ) : (

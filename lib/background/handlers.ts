@@ -3,6 +3,7 @@ import { engineApi } from '../engine/api';
 import type { CancelEngine } from '../engine/engine';
 import type { CancelReply, MessageOf, MessageType, ReplyOf } from '../messages';
 import { currentSettings, readSettings, settingsItem } from '../settings';
+import { behaviourFor } from '../settings-defaults';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
 import type { Vault } from '../vault/vault';
@@ -48,7 +49,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const entry = await engine.cancel({ venue, orderId, hints, source, onSent });
     void autoLock.touch();
     void deps.notify(entry).catch(() => undefined);
-    return { ok: true, entry, sound: (await currentSettings()).sound };
+    return { ok: true, entry, sound: behaviourFor(await currentSettings(), venue, 'sound') };
   };
 
   return {
