@@ -10,6 +10,7 @@ import { saveSettings, useSettings } from '../useSettings';
 import { useVault } from '../useVault';
 import { venueList } from '../venue-info';
 import { CancelAll } from './CancelAll';
+import { Expiry } from './Expiry';
 import { History } from './History';
 import { QuickCancel } from './QuickCancel';
 import { Unlock } from './Unlock';
@@ -55,6 +56,7 @@ export function Popup() {
           <Unlock onUnlocked={() => void refresh()} />
         </div>
       )}
+      {unlocked && settings && <Expiry configured={vault.configured} warnMinutes={settings.expiryWarnMinutes} />}
       {unlocked && settings && <Actions settings={settings} configured={vault.configured} entries={entries} />}
       <h2>Recent cancels</h2>
       {entries ? <History entries={entries} /> : <p class="empty">Loading…</p>}
