@@ -37,7 +37,7 @@ export async function axeViolations(page: DriverPage): Promise<Violation[]> {
  * reached: every enabled, visible control (and every element made focusable on purpose) must be.
  */
 export async function unreachedByTab(page: DriverPage, maxPresses = 400): Promise<string[]> {
-  await page.evaluate(() => {
+  const total = await page.evaluate(() => {
     const controls = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])')].filter((el) => {
       const disabled = (el as HTMLButtonElement).disabled || !!el.closest('fieldset[disabled]');
       // checkVisibility also sees what a closed <details> hides.
@@ -45,14 +45,18 @@ export async function unreachedByTab(page: DriverPage, maxPresses = 400): Promis
       return !disabled && shown;
     });
     controls.forEach((el, i) => el.setAttribute('data-kbd', String(i)));
-    (document.activeElement as HTMLElement | null)?.blur();
+    // Not body.blur(): in Firefox that takes focus from the whole window.
+    if (document.activeElement && document.activeElement !== document.body) (document.activeElement as HTMLElement).blur();
     window.scrollTo(0, 0);
+    return controls.length;
   });
   const reached = new Set<string>();
   let first: string | undefined;
-  // Until focus is back on the first control; a date-time input takes one Tab per part, so the
-  // same control may be focused several presses in a row.
-  for (let i = 0; i < maxPresses; i++) {
+  // Until every control was reached, or focus is back on the first one. Not past the last: beyond
+  // it focus goes to the browser's toolbar, and Firefox then delivers keys to the page without
+  // acting on them. A date-time input takes one Tab per part, so one control may stay focused
+  // for several presses.
+  for (let i = 0; i < maxPresses && reached.size < total; i++) {
     await page.press('Tab');
     const at = await page.evaluate(() => document.activeElement?.getAttribute('data-kbd') ?? null);
     if (at === null) continue;
@@ -60,6 +64,7 @@ export async function unreachedByTab(page: DriverPage, maxPresses = 400): Promis
     first ??= at;
     reached.add(at);
   }
+
   return page.evaluate(
     (seen) =>
       [...document.querySelectorAll<HTMLElement>('[data-kbd]')]
@@ -69,5 +74,22 @@ export async function unreachedByTab(page: DriverPage, maxPresses = 400): Promis
   );
 }
 
-/** Focuses the first match (as Tab would) so the next key press goes to it. */
-export const focus = (page: DriverPage, selector: string) => page.evaluate((s) => (document.querySelector(s) as HTMLElement).focus(), selector);
+/**
+ * Moves focus to the first match as a keyboard user does: from the control just before it, one
+ * Tab. Never round the end of the page: past the last control focus leaves for the browser's
+ * toolbar, and Firefox then hands keys to the page without acting on them.
+ */
+export async function focus(page: DriverPage, selector: string, maxPresses = 10): Promise<void> {
+  await page.evaluate((s) => {
+    const target = document.querySelector<HTMLElement>(s)!;
+    const all = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, a[href], [tabindex]:not([tabindex="-1"])')].filter(
+      (el) => !(el as HTMLButtonElement).disabled && el.checkVisibility({ visibilityProperty: true }),
+    );
+    all[all.indexOf(target) - 1]?.focus();
+  }, selector);
+  for (let i = 0; i < maxPresses; i++) {
+    await page.press('Tab');
+    if (await page.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
