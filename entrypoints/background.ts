@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onCommand } from '@/lib/background/commands';
+import { ExpiryWatch } from '@/lib/background/expiry';
 import { notifyOutcome } from '@/lib/background/notify';
 import { serveContentPort } from '@/lib/background/ports';
 import { missingPermission } from '@/lib/background/reach';
@@ -7,13 +8,18 @@ import { createRouter } from '@/lib/background/router';
 import { wipeAllStorage } from '@/lib/background/wipe';
 import { CancelEngine } from '@/lib/engine/engine';
 import { sendRequest } from '@/lib/engine/http';
-import { readSettings } from '@/lib/settings';
+import { currentSettings, readSettings } from '@/lib/settings';
+import type { TokenExpiry } from '@/lib/token-expiry';
+import { summarize } from '@/lib/vault/summary';
 import { AutoLock } from '@/lib/vault/auto-lock';
 import { Vault } from '@/lib/vault/vault';
 import { venues } from '@/lib/venues';
+import type { VenueId } from '@/lib/venues/types';
 
 /** Re-checks cancels whose outcome is still unknown (the venue could not be asked). */
 const VERIFY_ALARM = 'verify-journal';
+/** Messages after which the tokens' expiries, or the warning's lead time, may have changed. */
+const CHANGES_EXPIRY = new Set(['vault.setup', 'vault.unlock', 'vault.change-passphrase', 'credentials.set', 'credentials.remove', 'settings.set']);
 
 export default defineBackground(() => {
   const vault = new Vault();
@@ -23,13 +29,35 @@ export default defineBackground(() => {
     unreachable: (venue, credentials) => missingPermission(venues[venue], credentials),
     onUnresolved: () => void browser.alarms.create(VERIFY_ALARM, { delayInMinutes: 0.5 }),
   });
-  const handle = createRouter({
+  const expiry = new ExpiryWatch({
+    settings: currentSettings,
+    names: Object.fromEntries(Object.values(venues).map((v) => [v.id, v.name])) as Record<VenueId, string>,
+    tokens: async () => {
+      const secrets = await vault.secrets();
+      if (!secrets) return undefined;
+      return (Object.keys(secrets) as VenueId[]).flatMap((venue): TokenExpiry[] => {
+        const { expiresAtMs } = summarize(venue, secrets[venue]);
+        return expiresAtMs === undefined ? [] : [{ venue, expiresAtMs }];
+      });
+    },
+  });
+  const route = createRouter({
     engine, vault, autoLock, venues,
     extensionOrigin: browser.runtime.getURL('/'),
     extensionId: browser.runtime.id,
-    notify: (entry) => notifyOutcome(entry, venues),
+    // An expired token's refusal is said as such (once), instead of the plain outcome.
+    notify: async (entry) => {
+      if (!(await expiry.onOutcome(entry))) await notifyOutcome(entry, venues);
+    },
     wipeStorage: wipeAllStorage,
   });
+  const handle: typeof route = async (message, sender) => {
+    const reply = await route(message, sender);
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'vault.wipe') void expiry.clear();
+    else if (typeof type === 'string' && CHANGES_EXPIRY.has(type)) void expiry.sync();
+    return reply;
+  };
 
   // Every listener is registered synchronously, so an event that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -39,10 +67,15 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => serveContentPort(port, handle));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === VERIFY_ALARM) void engine.verifyUnresolved();
-    else void autoLock.onAlarm(alarm.name);
+    else {
+      void expiry.onAlarm(alarm.name);
+      void autoLock.onAlarm(alarm.name);
+    }
   });
+  browser.notifications.onClicked.addListener((id) => void expiry.onNotificationClicked(id));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab?.url, venues, { engine, vault, venues }));
 
   void autoLock.schedule();
   void engine.verifyUnresolved();
+  void expiry.sync();
 });

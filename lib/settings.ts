@@ -3,7 +3,7 @@
 // reader, here too, goes through parseSettings (lib/settings-defaults.ts).
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, MAX_AUTO_LOCK_MINUTES, parseSettings, SETTINGS_KEY, SETTINGS_VERSION, type Settings } from './settings-defaults';
+import { DEFAULT_SETTINGS, MAX_AUTO_LOCK_MINUTES, MAX_EXPIRY_WARN_MINUTES, parseSettings, SETTINGS_KEY, SETTINGS_VERSION, type Settings } from './settings-defaults';
 import type { VenueId } from './model';
 import { VENUE_IDS } from './venues/registry';
 
@@ -15,6 +15,11 @@ export const settingsSchema = z.object({
   autoLockMinutes: z.number().int().min(0).max(MAX_AUTO_LOCK_MINUTES),
   disabledVenues: z.array(z.enum(VENUE_IDS)),
   lastQuickCancelVenue: z.enum(VENUE_IDS).optional(),
+  expiryWarnMinutes: z.number().int().min(0).max(MAX_EXPIRY_WARN_MINUTES),
+  venues: z.partialRecord(
+    z.enum(VENUE_IDS),
+    z.object({ confirmSingle: z.boolean().optional(), sound: z.boolean().optional(), notifications: z.boolean().optional() }).strict(),
+  ),
 }) satisfies z.ZodType<Settings>;
 
 export { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings };
@@ -25,9 +30,18 @@ export const isVenueId = (v: unknown): v is VenueId => (VENUE_IDS as readonly un
 export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  // One format so far. A new version adds its step here: (older stored value) => the new format.
-  migrations: {},
+  // Each version's step: (the value as the version before stored it) => this version's format.
+  migrations: { 2: migrateV1toV2 },
 });
+
+/**
+ * v1 → v2: every v1 value kept as it was (they become the global behaviour); no venue overrides
+ * yet, so every venue behaves as before; the expiry warning gets its default lead time.
+ */
+export function migrateV1toV2(v1: unknown): unknown {
+  const old = v1 && typeof v1 === 'object' && !Array.isArray(v1) ? (v1 as Record<string, unknown>) : {};
+  return { ...old, venues: {}, expiryWarnMinutes: DEFAULT_SETTINGS.expiryWarnMinutes };
+}
 
 /** Stored settings merged over the defaults, so a setting added later has its default. */
 export async function readSettings(): Promise<Settings> {

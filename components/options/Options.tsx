@@ -1,6 +1,7 @@
 // The options page: the vault first (nothing else can be saved without it), then each venue's
 // keys, then behaviour, shortcuts, page rules and the history.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { venueFromHash } from '@/lib/token-expiry';
 import type { Settings } from '@/lib/settings-defaults';
 import type { VenueId } from '@/lib/model';
 import { useJournal } from '../useJournal';
@@ -18,6 +19,22 @@ export function Options() {
   const settings = useSettings();
   const entries = useJournal();
   const [error, setError] = useState('');
+
+  const ready = vault.kind === 'ready' && !!settings;
+  // Opened as options.html#venue=<id> (from an expiry warning): straight to that venue's card.
+  useEffect(() => {
+    if (!ready) return;
+    const show = () => {
+      const venue = venueFromHash(location.hash);
+      const card = venue && document.getElementById(`venue-${venue}`);
+      if (!card) return;
+      card.scrollIntoView({ block: 'start' });
+      card.querySelector<HTMLElement>('h3')?.focus();
+    };
+    show();
+    addEventListener('hashchange', show);
+    return () => removeEventListener('hashchange', show);
+  }, [ready]);
 
   const change = async (patch: Partial<Settings>) => setError((await saveSettings(patch)) ?? '');
   const toggle = (venue: VenueId, on: boolean) => {
@@ -58,6 +75,7 @@ export function Options() {
                 enabled={!settings.disabledVenues.includes(v.id)}
                 onToggle={(on) => toggle(v.id, on)}
                 onChanged={() => void refresh()}
+                behaviour={{ settings, onChange: (venues) => void change({ venues }) }}
               />
             ))}
             <SettingsSection settings={settings} onChange={(p) => void change(p)} />

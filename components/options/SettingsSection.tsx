@@ -31,9 +31,32 @@ export function SettingsSection({ settings, onChange }: { settings: Settings; on
           </small>
         </div>
       ))}
+      <p class="muted">Each venue can ask, sound and notify differently: see “Behaviour on …” in its card above.</p>
+      <div class="field row">
+        <label for="setting-expiryWarnMinutes">Warn before a daily token expires</label>
+        <select
+          id="setting-expiryWarnMinutes"
+          aria-describedby="setting-expiryWarnMinutes-help"
+          value={String(settings.expiryWarnMinutes)}
+          onChange={(e) => onChange({ expiryWarnMinutes: Number((e.currentTarget as HTMLSelectElement).value) })}
+        >
+          {withCurrent(WARN_CHOICES, settings.expiryWarnMinutes).map((m) => (
+            <option key={m} value={String(m)}>
+              {m ? `${m} minutes before` : 'only when it expires'}
+            </option>
+          ))}
+        </select>
+      </div>
+      <small id="setting-expiryWarnMinutes-help" class="muted">
+        PaceTrader, Pocketful and ZebPay (JWT) tokens last a day: the toolbar badge and a notification say when one is about to run out.
+      </small>
     </section>
   );
 }
+
+const WARN_CHOICES = [0, 5, 15, 30, 60, 120];
+/** A stored value that is not one of the choices (an older build's) is still shown as it is. */
+const withCurrent = (choices: number[], current: number) => (choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b));
 
 interface Command {
   name?: string;

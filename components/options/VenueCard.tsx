@@ -4,9 +4,11 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CredentialSummary, VaultState } from '@/lib/messages';
 import type { VenueId } from '@/lib/model';
+import type { Settings } from '@/lib/settings-defaults';
 import { descriptorOf } from '@/lib/venues/registry';
 import { send } from '../api';
 import { venueInfo } from '../venue-info';
+import { VenueBehaviour } from './VenueBehaviour';
 import { collectCredentials, defaultValue, fieldErrors, venueForms, visibleFields } from './venue-forms';
 
 export interface VenueCardProps {
@@ -18,6 +20,8 @@ export interface VenueCardProps {
   /** After keys are saved or removed, so the summary is read again. */
   onChanged: () => void;
   nowMs?: number;
+  /** The settings and how to change this venue's overrides (left out: no behaviour section). */
+  behaviour?: { settings: Settings; onChange: (venues: Settings['venues']) => void };
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
@@ -46,7 +50,7 @@ async function permissionFor(venue: VenueId, credentials: Record<string, unknown
   }
 }
 
-export function VenueCard({ venue, vault, summary, enabled, onToggle, onChanged, nowMs = Date.now() }: VenueCardProps) {
+export function VenueCard({ venue, vault, summary, enabled, onToggle, onChanged, nowMs = Date.now(), behaviour }: VenueCardProps) {
   const form = venueForms[venue];
   const name = venueInfo[venue].name;
   const [values, setValues] = useState<Record<string, string>>({});
@@ -97,10 +101,13 @@ export function VenueCard({ venue, vault, summary, enabled, onToggle, onChanged,
   return (
     <section class="card venue-card" id={`venue-${venue}`} data-venue={venue} aria-labelledby={`${venue}-title`}>
       <div class="card-head">
-        <h3 id={`${venue}-title`}>{name}</h3>
+        {/* Focused when the page is opened on this card (options.html#venue=…). */}
+        <h3 id={`${venue}-title`} tabIndex={-1}>
+          {name}
+        </h3>
         <label class="switch">
-          <input type="checkbox" name="enabled" checked={enabled} onChange={(ev) => onToggle((ev.currentTarget as HTMLInputElement).checked)} />
-          {enabled ? 'On' : 'Off'}
+          <input type="checkbox" role="switch" name="enabled" aria-label={`${name} on/off`} checked={enabled} onChange={(ev) => onToggle((ev.currentTarget as HTMLInputElement).checked)} />
+          <span aria-hidden="true">{enabled ? 'On' : 'Off'}</span>
         </label>
       </div>
       <p class="muted" data-summary>
@@ -109,7 +116,9 @@ export function VenueCard({ venue, vault, summary, enabled, onToggle, onChanged,
         {expiry && <span class={expiry.expired ? 'error' : ''}>{expiry.text}</span>}
       </p>
       <details open={!summary && vault !== 'locked'}>
-        <summary>Where to get the keys</summary>
+        <summary>
+          Where to get the keys<span class="sr-only"> for {name}</span>
+        </summary>
         <p>{form.where}</p>
         <p>
           <strong>How long they last:</strong> {form.lifetime}
@@ -121,6 +130,7 @@ export function VenueCard({ venue, vault, summary, enabled, onToggle, onChanged,
           {visibleFields(form, values).map((f) => (
             <div class="field" key={f.name}>
               <label for={idOf(f.name)}>
+                <span class="sr-only">{name} </span>
                 {f.label}
                 {!f.required && f.kind !== 'select' && <span class="muted"> (optional)</span>}
               </label>
@@ -164,6 +174,7 @@ export function VenueCard({ venue, vault, summary, enabled, onToggle, onChanged,
           </div>
         </fieldset>
       </form>
+      {behaviour && <VenueBehaviour venue={venue} name={name} settings={behaviour.settings} onChange={behaviour.onChange} />}
       <p role="status" aria-live="polite" data-note class={note && !note.ok ? 'error' : 'muted'}>
         {note?.text}
       </p>

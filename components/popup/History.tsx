@@ -6,6 +6,7 @@ import { outcomeText } from '@/lib/outcome-text';
 import { send } from '../api';
 import { Badge, canRetry } from '../outcome';
 import { venueInfo } from '../venue-info';
+import { OrderId } from './OrderId';
 
 /** Must match `.history li` height in base.css. */
 export const ROW_HEIGHT = 64;
@@ -56,7 +57,7 @@ export function History({ entries, nowMs = Date.now() }: { entries: JournalEntry
   }
 
   return (
-    <div class="history-scroll" tabIndex={0} aria-label="Recent cancels, scrollable" onScroll={(ev) => setScrollTop((ev.currentTarget as HTMLElement).scrollTop)}>
+    <div class="history-scroll" role="region" tabIndex={0} aria-label="Recent cancels, scrollable" onScroll={(ev) => setScrollTop((ev.currentTarget as HTMLElement).scrollTop)}>
       <ul class="history" aria-label="Recent cancels" style={{ height: `${entries.length * ROW_HEIGHT}px` }}>
         {entries.slice(first, last).map((e, i) => {
           const index = first + i;
@@ -69,9 +70,7 @@ export function History({ entries, nowMs = Date.now() }: { entries: JournalEntry
           return (
             <li key={e.id} data-entry={e.id} data-status={e.status} aria-setsize={entries.length} aria-posinset={index + 1} style={{ top: `${index * ROW_HEIGHT}px` }}>
               <span class="line">
-                <strong class="id" title={e.orderId}>
-                  {venueInfo[e.venue]?.name ?? e.venue} · {e.orderId}
-                </strong>
+                <OrderId id={e.orderId} venueName={venueInfo[e.venue]?.name ?? e.venue} />
                 <Badge status={e.status} />
               </span>
               <span class="line meta">

@@ -2,7 +2,7 @@
 // then quick-cancel and cancel-all for the chosen venue, then the live history.
 import { useEffect, useState } from 'preact/hooks';
 import type { CredentialSummary } from '@/lib/messages';
-import type { Settings } from '@/lib/settings-defaults';
+import { behaviourFor, type Settings } from '@/lib/settings-defaults';
 import type { JournalEntry, VenueId } from '@/lib/model';
 import { openOptions, send } from '../api';
 import { useJournal } from '../useJournal';
@@ -10,6 +10,7 @@ import { saveSettings, useSettings } from '../useSettings';
 import { useVault } from '../useVault';
 import { venueList } from '../venue-info';
 import { CancelAll } from './CancelAll';
+import { Expiry } from './Expiry';
 import { History } from './History';
 import { Panic } from './Panic';
 import { QuickCancel } from './QuickCancel';
@@ -57,6 +58,7 @@ export function Popup() {
           <Unlock onUnlocked={() => void refresh()} />
         </div>
       )}
+      {unlocked && settings && <Expiry configured={vault.configured} warnMinutes={settings.expiryWarnMinutes} />}
       {unlocked && settings && <Actions settings={settings} configured={vault.configured} entries={entries} />}
       <h2>Recent cancels</h2>
       {entries ? <History entries={entries} /> : <p class="empty">Loading…</p>}
@@ -111,7 +113,7 @@ function Actions({ settings, configured, entries }: { settings: Settings; config
       </div>
       {hasKeys(venue.id) ? (
         <>
-          <QuickCancel key={venue.id} venue={venue.id} confirmSingle={settings.confirmSingle} entries={entries} />
+          <QuickCancel key={venue.id} venue={venue.id} confirmSingle={behaviourFor(settings, venue.id, 'confirmSingle')} entries={entries} />
           <CancelAll venue={venue.id} confirmCancelAll={settings.confirmCancelAll} autoStart={venue.id === shortcutVenue} entries={entries} />
           <ScopedCancel key={venue.id} venue={venue.id} entries={entries} />
         </>

@@ -4,6 +4,7 @@ import { cancelMany, listOpen } from '../engine/cancel-many';
 import type { CancelEngine } from '../engine/engine';
 import type { CancelReply, MessageOf, MessageType, ReplyOf } from '../messages';
 import { currentSettings, readSettings, settingsItem } from '../settings';
+import { behaviourFor } from '../settings-defaults';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
 import { panic } from './panic';
@@ -50,7 +51,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const entry = await engine.cancel({ venue, orderId, hints, source, onSent });
     void autoLock.touch();
     void deps.notify(entry).catch(() => undefined);
-    return { ok: true, entry, sound: (await currentSettings()).sound };
+    return { ok: true, entry, sound: behaviourFor(await currentSettings(), venue, 'sound') };
   };
 
   /** Where a venue lists open orders per symbol only: the symbols its recent cancels were on. */

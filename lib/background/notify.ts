@@ -2,6 +2,7 @@
 // trader may have moved on to another window by the time the venue answers.
 import { browser } from 'wxt/browser';
 import { currentSettings } from '../settings';
+import { behaviourFor } from '../settings-defaults';
 import type { JournalEntry, VenueId } from '@/lib/model';
 import { fillHeadline } from '@/lib/outcome-text';
 import type { VenueAdapter } from '../venues/types';
@@ -20,7 +21,7 @@ const TITLE: Partial<Record<JournalEntry['status'], string>> = {
 export async function notifyOutcome(entry: JournalEntry, venues: Record<VenueId, VenueAdapter>): Promise<void> {
   // A fill changes what the cancel did: it leads the title ("Cancelled — 3 of 10 filled").
   const title = fillHeadline(entry) ?? TITLE[entry.status];
-  if (!title || !(await currentSettings()).notifications) return;
+  if (!title || !behaviourFor(await currentSettings(), entry.venue, 'notifications')) return;
   const shown = [entry.symbol, entry.side].filter(Boolean).join(' ');
   const order = shown && entry.detailsFrom === 'page' ? `${shown}, as the page showed` : shown;
   await browser.notifications.create(`qc-${entry.id}`, {

@@ -12,7 +12,7 @@ import { PageWatcher } from './observe';
 import { PAGE_RULES_KEY, parseRules } from '../detect/rules';
 import type { VenuePage } from '../../venues/descriptor';
 import type { PageRule } from '../types';
-import { parseSettings, SETTINGS_KEY } from '../../settings-defaults';
+import { behaviourFor, parseSettings, SETTINGS_KEY } from '../../settings-defaults';
 
 export interface PageContext {
   readonly signal: AbortSignal;
@@ -44,7 +44,7 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
   };
   const applySettings = (value: unknown) => {
     const settings = parseSettings(value);
-    injector.confirmSingle = settings.confirmSingle;
+    injector.confirmSingle = behaviourFor(settings, venue, 'confirmSingle');
     // A venue turned off in Settings gets no controls (the background refuses its cancels anyway).
     if (settings.disabledVenues.includes(venue)) watcher.pause();
     else watcher.resume();

@@ -1,5 +1,6 @@
 // Tradelab's OMS as run by PaceTrader and Pocketful: one module, the origin is a parameter.
 // Spec: shared/venues/pace-oms.md. Nothing is signed; auth is a bearer token.
+import { clockTime } from '../../token-expiry';
 import { z } from 'zod';
 import {
   asciiToken, firstIssue, isExpired, isRecord, jwtExpiryMs, jwtPayload, missingField, num, parseJson,
@@ -43,8 +44,9 @@ export function createPaceOmsAdapter(descriptor: VenueDescriptor<'pacetrader' | 
     if (!parsed.success) return { refused: { kind: 'auth-failed', message: `${name} credentials are incomplete (${firstIssue(parsed.error)}) — fix them in Settings` } };
     const { accessToken, clientId, expiresAtMs } = parsed.data;
     const claims = jwtPayload(accessToken);
-    if (isExpired(jwtExpiryMs(claims), nowMs) || isExpired(expiresAtMs, nowMs)) {
-      return { refused: { kind: 'auth-failed', message: `${name} token expired — paste a new one in Settings` } };
+    const expired = [jwtExpiryMs(claims), expiresAtMs].find((ms) => isExpired(ms, nowMs));
+    if (expired !== undefined) {
+      return { refused: { kind: 'auth-failed', message: `${name} token expired at ${clockTime(expired)} — paste a new one in Settings` } };
     }
     const claimed = str(claims?.client_id) || undefined;
     if (clientId && claimed && clientId !== claimed) {

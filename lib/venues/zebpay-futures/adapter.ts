@@ -1,5 +1,6 @@
 // ZebPay Futures (shared/venues/zebpay-futures.md). Orders are cancelled by clientOrderId, with
 // either an HMAC-signed API key (timestamp inside the signed body or query) or a JWT bearer token.
+import { clockTime } from '../../token-expiry';
 import { z } from 'zod';
 import { hmacSha256Hex } from '../../crypto/hmac';
 import { asciiToken, firstIssue, isExpired, jwtExpiryMs, jwtPayload, keyPrefix, missingField, query, refuse, str } from '../common';
@@ -46,8 +47,9 @@ function checkCredentials(credentials: unknown, nowMs: number): Auth {
       refused: refuse({ kind: 'auth-failed', message: `${NAME} credentials are incomplete (${firstIssue(parsed.error)}) — fix them in Settings` }),
     };
   }
-  if (parsed.data.authKind === 'jwt' && isExpired(jwtExpiryMs(jwtPayload(parsed.data.jwt)), nowMs)) {
-    return { refused: refuse({ kind: 'auth-failed', message: `${NAME} login token (JWT) has expired — paste a new one in Settings` }) };
+  const jwtExpiry = parsed.data.authKind === 'jwt' ? jwtExpiryMs(jwtPayload(parsed.data.jwt)) : undefined;
+  if (isExpired(jwtExpiry, nowMs)) {
+    return { refused: refuse({ kind: 'auth-failed', message: `${NAME} login token (JWT) expired at ${clockTime(jwtExpiry!)} — paste a new one in Settings` }) };
   }
   return { ok: parsed.data };
 }
