@@ -6,7 +6,7 @@ type Toggle = 'confirmSingle' | 'confirmCancelAll' | 'notifications' | 'sound';
 
 const TOGGLES: Array<{ key: Toggle; label: string; help: string }> = [
   { key: 'confirmSingle', label: 'Ask before cancelling one order', help: 'Off by default: one click is the point.' },
-  { key: 'confirmCancelAll', label: 'Ask before cancel-all', help: 'The question says how many open orders the venue reports.' },
+  { key: 'confirmCancelAll', label: 'Ask before cancel-all', help: 'The question lists every open order it will cancel; it also guards Panic (its shortcut then opens the popup on the question).' },
   { key: 'notifications', label: 'Notify me of each outcome', help: 'A browser notification when a cancel finishes.' },
   { key: 'sound', label: 'Play a sound on each outcome', help: 'A short sound when a cancel finishes.' },
 ];
