@@ -85,6 +85,26 @@ describe('controls', () => {
     expect(sent.filter((m) => m.type === 'cancel')).toEqual([]);
   });
 
+  it('a control the page moved into another row, or whose row now shows another order, refuses and goes back to its own row', async () => {
+    const { injector } = await mount();
+    const moved = controlFor(injector, '202611220002');
+    rowOf('202611220007')!.querySelector('td.actions')!.prepend(moved.host);
+    button(moved).click();
+    await Promise.resolve();
+    expect(sent.filter((m) => m.type === 'cancel')).toEqual([]);
+    expect(moved.state).toBe('failed');
+    expect(rowOf('202611220002')!.contains(moved.host)).toBe(true);
+    expect(controlsIn(rowOf('202611220007'))).toBe(1);
+
+    // The row is rewritten to show another order before the observer has read it.
+    const row = rowOf('202611220001')!;
+    const control = controlFor(injector, '202611220001');
+    for (const cell of row.querySelectorAll('td')) if (cell.textContent === '202611220001') cell.textContent = '202611229999';
+    button(control).click();
+    await Promise.resolve();
+    expect(sent.filter((m) => m.type === 'cancel')).toEqual([]);
+  });
+
   it('sends one cancel with the row\'s hints, shows "Sending…" once the request has left, then the outcome with its message as tooltip', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
