@@ -8,13 +8,13 @@ import { HOST_HEIGHT, HOST_WIDTH, hostTampered } from './host';
 
 export const REFUSAL = {
   hidden: 'Not sent: the control is hidden',
-  faded: 'Not sent: the page fades, filters, clips or shrinks the control',
-  covered: 'Not sent: something on the page covers the control',
+  faded: 'Not sent: the page fades or shrinks the control',
+  covered: 'Not sent: something covers the control',
   /** IntersectionObserver v2's verdict (Chromium). */
-  notVisible: 'Not sent: the browser reports the control as covered or not fully visible',
+  notVisible: 'Not sent: the browser says the control is not fully visible',
   /** Our own look under the control (Firefox, or before the browser's verdict). */
   drawnOver: 'Not sent: something is drawn over the control',
-  sudden: 'Not sent: the control had just appeared under the pointer; move onto it and click again',
+  sudden: 'Not sent: the control just appeared under the pointer; move onto it and click again',
 } as const;
 
 /** How long a control must have been under a resting pointer before a click on it counts. */
@@ -123,21 +123,14 @@ export function forget(host: Element): void {
 
 // --- the look at click time --------------------------------------------------------------------
 
-const REPLACED = new Set(['IMG', 'SVG', 'CANVAS', 'VIDEO', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'PICTURE']);
-const alpha = (color: string) => {
-  const m = /rgba?\(([^)]*)\)/.exec(color);
-  if (!m) return color === 'transparent' ? 0 : 1;
-  const parts = m[1]!.split(/[\s,/]+/).filter(Boolean);
-  return parts.length > 3 ? parseFloat(parts[3]!) : 1;
-};
-
 /** Whether this element itself draws something (a transparent empty layer over the page does not). */
 function paints(el: Element): boolean {
   const cs = getComputedStyle(el);
-  if (cs.visibility !== 'visible' || parseFloat(cs.opacity) === 0) return false;
-  if (!(el instanceof HTMLElement) || REPLACED.has(el.tagName)) return true;
-  if (alpha(cs.backgroundColor) > 0 || cs.backgroundImage !== 'none' || cs.boxShadow !== 'none') return true;
-  if (parseFloat(cs.borderTopWidth) + parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth) + parseFloat(cs.borderBottomWidth) > 0) return true;
+  if (cs.visibility !== 'visible' || cs.opacity === '0') return false;
+  // Anything but a plain box (an image, a canvas, a form control, SVG) draws.
+  if (!(el instanceof HTMLDivElement || el instanceof HTMLSpanElement || el.constructor === HTMLElement)) return true;
+  if (!/^(transparent|rgba\(.*, 0\))$/.test(cs.backgroundColor) || cs.backgroundImage !== 'none' || cs.boxShadow !== 'none') return true;
+  if (cs.borderStyle !== 'none' && parseFloat(cs.borderWidth) > 0) return true;
   for (const n of el.childNodes) if (n.nodeType === 3 && n.textContent!.trim()) return true;
   return false;
 }

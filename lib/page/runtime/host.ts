@@ -10,52 +10,13 @@ export const HOST_SELECTOR = `[${HOST_ATTR}]`;
 export const HOST_WIDTH = 88;
 export const HOST_HEIGHT = 22;
 
-const HOST_STYLE: ReadonlyArray<readonly [string, string]> = [
-  ['display', 'inline-block'],
-  ['position', 'static'],
-  ['float', 'none'],
-  ['vertical-align', 'middle'],
-  ['box-sizing', 'border-box'],
-  ['width', `${HOST_WIDTH}px`],
-  ['height', `${HOST_HEIGHT}px`],
-  ['min-width', `${HOST_WIDTH}px`],
-  ['min-height', `${HOST_HEIGHT}px`],
-  ['max-width', `${HOST_WIDTH}px`],
-  ['max-height', `${HOST_HEIGHT}px`],
-  ['margin', '0 4px'],
-  ['padding', '0'],
-  ['border', '0'],
-  ['opacity', '1'],
-  ['visibility', 'visible'],
-  ['filter', 'none'],
-  ['backdrop-filter', 'none'],
-  ['mix-blend-mode', 'normal'],
-  ['transform', 'none'],
-  ['translate', 'none'],
-  ['scale', 'none'],
-  ['rotate', 'none'],
-  ['zoom', '1'],
-  ['clip-path', 'none'],
-  ['mask', 'none'],
-  ['pointer-events', 'auto'],
-  ['z-index', 'auto'],
-  ['contain', 'strict'],
-  ['content-visibility', 'visible'],
-  ['overflow', 'hidden'],
-  ['cursor', 'pointer'],
-];
+// Every property a page could use to hide, fade, shrink, stretch, move or cover the host.
+const HOST_STYLE = `display:inline-block;position:static;float:none;vertical-align:middle;box-sizing:border-box;width:${HOST_WIDTH}px;height:${HOST_HEIGHT}px;min-width:${HOST_WIDTH}px;min-height:${HOST_HEIGHT}px;max-width:${HOST_WIDTH}px;max-height:${HOST_HEIGHT}px;margin:0 4px;padding:0;border:0;opacity:1;visibility:visible;filter:none;backdrop-filter:none;mix-blend-mode:normal;transform:none;translate:none;scale:none;rotate:none;zoom:1;clip-path:none;mask:none;pointer-events:auto;z-index:auto;contain:strict;content-visibility:visible;overflow:hidden;cursor:pointer;`;
 
 /** The computed values a page could change to hide the host, and what they must be. */
-export const HOST_COMPUTED: ReadonlyArray<readonly [string, string]> = [
-  ['opacity', '1'],
-  ['visibility', 'visible'],
-  ['filter', 'none'],
-  ['transform', 'none'],
-  ['clip-path', 'none'],
-  ['position', 'static'],
-  ['pointer-events', 'auto'],
-  ['mix-blend-mode', 'normal'],
-];
+const HOST_COMPUTED = 'opacity:1;visibility:visible;filter:none;transform:none;clip-path:none;position:static;pointer-events:auto;mix-blend-mode:normal'
+  .split(';')
+  .map((pair) => pair.split(':') as [string, string]);
 
 // The style attribute as this browser serialises it: compared whole, and written only when it
 // differs, so that the observer's own write is no news to it.
@@ -63,7 +24,7 @@ let expected: string | undefined;
 function styleText(): string {
   if (expected === undefined) {
     const probe = document.createElement('span');
-    for (const [name, value] of HOST_STYLE) probe.style.setProperty(name, value, 'important');
+    probe.style.cssText = HOST_STYLE.replace(/;/g, '!important;');
     expected = probe.style.cssText;
   }
   return expected;
