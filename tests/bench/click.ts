@@ -37,7 +37,7 @@ async function preparePage(h: Harness, ids: string[]): Promise<Page> {
     button.addEventListener('click', () => void fetch(`/__sim/ping?n=${++n}`, { cache: 'no-store' }));
     document.body.append(button);
   });
-  await page.locator('qc-cancel').first().waitFor();
+  await page.locator('[data-quickcancel]').first().waitFor();
   return page;
 }
 
@@ -67,7 +67,7 @@ export async function benchClick(h: Harness, rounds = { warm: 60, cold: 15 }): P
     return clickAndWait(page, '#bench-fetch', () => h.sim.waitForRequest((r) => r.path === `/__sim/ping?n=${n}`));
   };
   const measureCancel = (id: string) =>
-    clickAndWait(page, `tr[data-oms="${id}"] qc-cancel`, () => h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.path.endsWith(`/${id}`)));
+    clickAndWait(page, `tr[data-oms="${id}"] [data-quickcancel]`, () => h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.path.endsWith(`/${id}`)));
 
   for (let i = 0; i < rounds.warm; i++) {
     baseline.push(await measureFetch());

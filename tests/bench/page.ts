@@ -123,7 +123,7 @@ function runRep(page: Page, args: { rows: number; changes: number; bareFirst: bo
     watcher.start(document.body);
     const firstSync = take('start');
     // Controls for the rows in view come with the next rendering (IntersectionObserver).
-    for (let i = 0; i < 10 && !document.querySelector('qc-cancel'); i++) await frame();
+    for (let i = 0; i < 10 && !document.querySelector('[data-quickcancel]'); i++) await frame();
     await frame();
     const lazy = take('seen');
     const firstEnd = performance.now();
@@ -138,9 +138,9 @@ function runRep(page: Page, args: { rows: number; changes: number; bareFirst: bo
       if (box.bottom < 0 || box.top > innerHeight) continue;
       if (r.querySelector('.status')!.textContent === 'COMPLETE') continue;
       visibleOpen++;
-      if (r.querySelector('qc-cancel')) visibleWithControl++;
+      if (r.querySelector('[data-quickcancel]')) visibleWithControl++;
     }
-    const controls = document.querySelectorAll('qc-cancel').length;
+    const controls = document.querySelectorAll('[data-quickcancel]').length;
 
     // One row changed, one task at a time: a row re-rendered (new element), and a status edited in place.
     take('onMutations');

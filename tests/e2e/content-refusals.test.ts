@@ -56,7 +56,7 @@ beforeAll(async () => {
   expect((await h.sendFromExtension({ type: 'cancel', venue: 'pocketful', orderId: '9102', hints: {} })).ok).toBe(true);
   page = await h.context.newPage();
   await page.goto('https://trade.pocketful.in/orders');
-  await page.locator('qc-cancel').first().waitFor();
+  await page.locator('[data-quickcancel]').first().waitFor();
   before = await snapshot();
 });
 afterAll(async () => h?.close());

@@ -10,6 +10,7 @@ import { TRADERNET_TEST_CREDENTIALS } from '../simulator/venues/tradernet';
 import { ZEBPAY_TEST_CREDENTIALS } from '../simulator/venues/zebpay-futures';
 import { sendFromContentScript, type Channel } from './content-world';
 import { launch, TEST_PASSPHRASE, unexpectedHosts, type Harness } from './harness';
+import { locatorState } from './control-info';
 
 let h: Harness;
 const CHANNELS: Channel[] = ['message', 'port'];
@@ -37,10 +38,10 @@ describe('faults', () => {
       await tab.goto('https://trade.pocketful.in/orders');
       await tab.evaluate(() => (window as any).__sim.stop());
     }
-    const controls = tabs.map((t) => t.locator('tr[data-oms="7002"] qc-cancel'));
+    const controls = tabs.map((t) => t.locator('tr[data-oms="7002"] [data-quickcancel]'));
     for (const c of controls) await c.waitFor();
     await Promise.all([...controls.map((c) => c.click()), popupCancel('pocketful', '7002')]);
-    for (const c of controls) await expect.poll(() => c.getAttribute('data-state')).toBe('cancelled');
+    for (const c of controls) await expect.poll(() => locatorState(c)).toBe('cancelled');
     expect(cancels('7002')).toHaveLength(1);
   });
 
@@ -49,9 +50,9 @@ describe('faults', () => {
     const page = await h.context.newPage();
     await page.goto('https://trade.pocketful.in/orders');
     await page.evaluate(() => (window as any).__sim.stop());
-    const control = page.locator('tr[data-oms="7003"] qc-cancel');
+    const control = page.locator('tr[data-oms="7003"] [data-quickcancel]');
     await control.dblclick();
-    await expect.poll(() => control.getAttribute('data-state'), { timeout: 15_000 }).toBe('cancelled');
+    await expect.poll(() => locatorState(control), { timeout: 15_000 }).toBe('cancelled');
     expect(cancels('7003')).toHaveLength(1);
   });
 
@@ -158,7 +159,7 @@ describe('security', () => {
     h.sim.seed('pocketful', [{ id: '9001', extra: CO }]);
     const page = await h.context.newPage();
     await page.goto('https://trade.pocketful.in/orders');
-    await page.locator('qc-cancel').first().waitFor();
+    await page.locator('[data-quickcancel]').first().waitFor();
     for (const message of [
       { type: 'vault.status' },
       { type: 'credentials.set', venue: 'pocketful', credentials: { accessToken: 'attacker-token-000000' } },
@@ -175,7 +176,7 @@ describe('security', () => {
     h.sim.seed('pocketful', [{ id: '9002', extra: CO }]);
     const page = await h.context.newPage();
     await page.goto('https://trade.pocketful.in/orders');
-    await page.locator('qc-cancel').first().waitFor();
+    await page.locator('[data-quickcancel]').first().waitFor();
     const reply = await sendFromContentScript(h.context, page, { type: 'cancel', venue: 'coinswitch', orderId: '55555555-2222-3333-4444-555555555555', hints: {} }, channel);
     expect(reply).toEqual({ ok: false, error: 'Refused: this page is not CoinSwitch PRO' });
     expect(cancels('55555555-2222-3333-4444-555555555555')).toHaveLength(0);

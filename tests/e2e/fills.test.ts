@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PACE_TEST_CREDENTIALS } from '../simulator/venues/pace-oms';
+import { locatorState } from './control-info';
 import { launch, type Harness } from './harness';
 
 let h: Harness;
@@ -55,9 +56,9 @@ describe('fills on the row and in the popup', () => {
   it('a partial fill before the cancel: the cancel succeeds, and both say 3 of 10 filled', async () => {
     h.sim.seed('pocketful', [{ id: '7301', quantity: 10, filled: 3, extra: CO }]);
     const page = await book();
-    const control = page.locator('tr[data-oms="7301"] qc-cancel');
+    const control = page.locator('tr[data-oms="7301"] [data-quickcancel]');
     await control.click();
-    await expect.poll(() => control.getAttribute('data-state'), { timeout: 15_000 }).toBe('cancelled');
+    await expect.poll(() => locatorState(control), { timeout: 15_000 }).toBe('cancelled');
     expect(h.sim.orders('pocketful').find((o) => o.id === '7301')!.status).toBe('cancelled');
     await expect.poll(() => controlName(page, '7301'), LATE).toContain('Cancelled — 3 of 10 filled');
     await expect.poll(() => popupRow('7301'), LATE).toMatchObject({ status: 'cancelled', text: expect.stringContaining('Cancelled — 3 of 10 filled') });
@@ -67,14 +68,14 @@ describe('fills on the row and in the popup', () => {
   it('a late fill after the cancel: the outcome is corrected on the row and in the popup', async () => {
     h.sim.seed('pocketful', [{ id: '7302', quantity: 10, extra: CO }]);
     const page = await book();
-    const control = page.locator('tr[data-oms="7302"] qc-cancel');
+    const control = page.locator('tr[data-oms="7302"] [data-quickcancel]');
     await control.click();
-    await expect.poll(() => control.getAttribute('data-state'), { timeout: 15_000 }).toBe('cancelled');
+    await expect.poll(() => locatorState(control), { timeout: 15_000 }).toBe('cancelled');
     expect(await controlName(page, '7302')).not.toContain('filled');
     // The exchange had matched the whole order before the cancel took effect; the venue says so now.
     h.sim.setStatus('pocketful', '7302', 'filled');
     await expect.poll(() => popupRow('7302'), LATE).toMatchObject({ status: 'already-closed', text: expect.stringContaining('Filled before the cancel arrived (10 of 10)') });
-    await expect.poll(() => control.getAttribute('data-state'), LATE).toBe('closed');
+    await expect.poll(() => locatorState(control), LATE).toBe('closed');
     expect(await controlName(page, '7302')).toContain('Filled before the cancel arrived (10 of 10)');
     await page.close();
   });

@@ -25,32 +25,32 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-const controlOf = (page: Page, id: string) => page.locator(`[data-sim-key="${id}"] qc-cancel`);
+const controlOf = (page: Page, id: string) => page.locator(`[data-sim-key="${id}"] [data-quickcancel]`);
 
 describe('pages no recipe knows', () => {
   it.each(['aria-grid', 'div-grid', 'two-tables'])('%s: the generic detector puts controls on the open orders only', async (name) => {
     const page = await open(`/variant/${name}`);
     const want = openIds();
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(want.length);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(want.length);
     for (const id of want) expect(await controlOf(page, id).count()).toBe(1);
-    if (name === 'two-tables') expect(await page.locator('#trade-history qc-cancel').count()).toBe(0);
-    else expect(await page.locator('[data-sim-key="202611220003"] qc-cancel').count()).toBe(0);
+    if (name === 'two-tables') expect(await page.locator('#trade-history [data-quickcancel]').count()).toBe(0);
+    else expect(await page.locator('[data-sim-key="202611220003"] [data-quickcancel]').count()).toBe(0);
     await page.close();
   });
 
   it('a user page rule makes an unknown list work, and taking it away takes the controls away', async () => {
     const page = await open('/variant/mystery');
     await page.waitForTimeout(500);
-    expect(await page.locator('qc-cancel').count()).toBe(0);
+    expect(await page.locator('[data-quickcancel]').count()).toBe(0);
     const worker = await h.worker();
     await worker.evaluate(() =>
       (globalThis as any).chrome.storage.local.set({ pageRules: [{ venue: 'pocketful', row: '#book li.ordr', idSelector: '.ref', statusSelector: '.st' }] }),
     );
     const want = openIds();
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(want.length);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(want.length);
     for (const id of want) expect(await controlOf(page, id).count()).toBe(1);
     await worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ pageRules: [] }));
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(0);
     await page.close();
   });
 });
@@ -58,21 +58,21 @@ describe('pages no recipe knows', () => {
 describe('the page changing under the controls', () => {
   it('SPA navigation away from the order book and back', async () => {
     const page = await open('/orders');
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(openIds().length);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(openIds().length);
     await page.evaluate(() => {
       const w = window as any;
-      w.__saved = document.querySelector('main')!.innerHTML.replace(/<qc-cancel[^>]*><\/qc-cancel>/g, '');
+      w.__saved = document.querySelector('main')!.innerHTML.replace(/<span data-quickcancel[^>]*><\/span>/g, '');
       history.pushState({}, '', '/positions');
       document.querySelector('main')!.innerHTML = '<h2>Positions</h2><p>No open positions</p>';
     });
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(0);
     await page.evaluate(async () => {
       const w = window as any;
       history.pushState({}, '', '/orders');
       document.querySelector('main')!.innerHTML = w.__saved;
       await w.__sim.refresh();
     });
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(openIds().length);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(openIds().length);
     expect(unexpectedHosts(h.sim)).toEqual([]);
     await page.close();
   });
@@ -80,12 +80,12 @@ describe('the page changing under the controls', () => {
   // Last in the file: in this headless setup the reloaded extension does not come back.
   it('an extension reload: the orphaned content script takes its controls away at the page\'s next change', async () => {
     const page = await open('/orders');
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(openIds().length);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(openIds().length);
     const worker = await h.worker();
     await worker.evaluate(() => (globalThis as any).chrome.runtime.reload()).catch(() => undefined);
     await expect.poll(() => h.context.serviceWorkers().includes(worker), { timeout: 15_000 }).toBe(false);
     await page.evaluate(() => (window as any).__sim.refresh());
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(0);
     await page.close();
   });
 });

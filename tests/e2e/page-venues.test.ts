@@ -8,6 +8,7 @@ import type { SimOrder } from '../simulator/types';
 import { SAMPLES } from '../unit/page/samples';
 import { launch, unexpectedHosts, type Harness } from './harness';
 import { CASES } from './venue-cases';
+import { locatorState } from './control-info';
 
 let h: Harness;
 beforeAll(async () => (h = await launch()));
@@ -18,7 +19,7 @@ const isOpen = (o: SimOrder) => o.status === 'open' || o.status === 'cancelling'
 /** Controls per order, by id, as the page shows them now (ZebPay: open orders and history together). */
 const counts = (page: Page) =>
   page.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll('[data-sim-key]')].map((r) => [r.getAttribute('data-sim-key')!, r.querySelectorAll('qc-cancel').length])),
+    Object.fromEntries([...document.querySelectorAll('[data-sim-key]')].map((r) => [r.getAttribute('data-sim-key')!, r.querySelectorAll('[data-quickcancel]').length])),
   );
 
 const expected = (orders: SimOrder[]) => Object.fromEntries(orders.map((o) => [o.id, isOpen(o) ? 1 : 0]));
@@ -57,13 +58,13 @@ describe.each(CASES)('$venue at its own web UI', (c) => {
     expect((await counts(page))[c.added.id]).toBe(1);
     expect((await counts(page))[c.fill] ?? 0).toBe(0);
     await page.evaluate((id) => document.querySelector(`[data-sim-key="${id}"]`)!.remove(), c.added.id);
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(now.filter(isOpen).length - 1);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(now.filter(isOpen).length - 1);
 
     // A trusted click cancels exactly that order at the venue.
     await h.setCredentials(c.venue, c.credentials);
-    const control = page.locator(`[data-sim-key="${c.cancel}"] qc-cancel`);
+    const control = page.locator(`[data-sim-key="${c.cancel}"] [data-quickcancel]`);
     await control.click();
-    await expect.poll(() => control.getAttribute('data-state'), { timeout: 20_000 }).toBe('cancelled');
+    await expect.poll(() => locatorState(control), { timeout: 20_000 }).toBe('cancelled');
     const orders = h.sim.orders(c.venue);
     expect(orders.find((o) => o.id === c.cancel)!.status).toBe('cancelled');
     expect(orders.filter((o) => o.status === 'cancelled').map((o) => o.id).sort()).toEqual(
@@ -83,7 +84,7 @@ describe('CoinSwitch PRO at coinswitch.co/pro/ as well', () => {
     await page.goto('https://coinswitch.co/pro/orders');
     const open = h.sim.orders('coinswitch').filter(isOpen).length;
     expect(open).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('qc-cancel').count()).toBe(open);
+    await expect.poll(() => page.locator('[data-quickcancel]').count()).toBe(open);
     await page.close();
   });
 });

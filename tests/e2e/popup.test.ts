@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, unexpectedHosts, type Harness } from './harness';
 import { PACE_TEST_CREDENTIALS } from '../simulator/venues/pace-oms';
+import { locatorState } from './control-info';
 
 const PASSPHRASE = 'correct horse battery staple';
 const SHOTS = process.env.QC_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/screenshots') : undefined;
@@ -44,11 +45,11 @@ describe('the popup, in real Chromium', () => {
       const broker = await h.context.newPage();
       await broker.setViewportSize({ width: 1100, height: 330 });
       await broker.goto('https://trade.pocketful.in/orders');
-      await expect.poll(() => broker.locator('tr.order-row qc-cancel').count()).toBe(5);
+      await expect.poll(() => broker.locator('tr.order-row [data-quickcancel]').count()).toBe(5);
       await broker.evaluate(() => (window as any).__sim.stop());
-      const control = broker.locator('tr[data-oms="202611220206"] qc-cancel');
+      const control = broker.locator('tr[data-oms="202611220206"] [data-quickcancel]');
       await control.click();
-      await expect.poll(() => control.getAttribute('data-state'), { timeout: 15_000 }).toBe('cancelled');
+      await expect.poll(() => locatorState(control), { timeout: 15_000 }).toBe('cancelled');
       await broker.screenshot({ path: resolve(SHOTS, 'broker-page.png') });
       await broker.close();
     }

@@ -48,6 +48,13 @@ describe('content script matches', () => {
     }
   });
 
+  it('name hosts exactly: no wildcard subdomain, and no host that is only an API host', () => {
+    for (const m of venuePageMatches) expect(new URL(m.replace('/*', '/')).hostname, m).not.toContain('*');
+    for (const sub of ['https://help.tradernet.com/', 'https://blog.freedom24.com/', 'https://api.zebpay.com/', 'https://futuresbe.zebpay.com/']) {
+      expect(venuePageMatches.filter((m) => new MatchPattern(m).includes(sub)), sub).toEqual([]);
+    }
+  });
+
   it('every adapter’s pageMatches are its descriptor’s', () => {
     for (const d of descriptors) expect(venues[d.id].pageMatches).toEqual(d.pageMatches);
   });

@@ -1,11 +1,17 @@
-// The Cancel control: an element with a closed shadow root, so the page's CSS cannot restyle its
-// button and the page's scripts cannot reach it. It acts only on trusted clicks (a real pointer or a
-// real key press) that land on it while it is visible and uncovered, and shows the cancel's state
-// in place, with the message as a tooltip.
+// The Cancel control: a built-in element with a closed shadow root (host.ts), so the page's CSS
+// cannot restyle it and the page's scripts cannot reach its button. It acts only on trusted clicks
+// (a real pointer or a real key press) that a person could see and meant (acceptance.ts), on the
+// order whose row it still sits in, and shows the cancel's state in place, with the message as a
+// tooltip. Nothing of its state is in the page's DOM.
+import { deliberate, REFUSAL, track, visibilityRefusal } from './acceptance';
+import { makeHost } from './host';
+
 export type ControlState = 'idle' | 'confirm' | 'sending' | 'cancelled' | 'closed' | 'pending' | 'failed';
 
 export interface ControlCallbacks {
   onCancel(control: CancelControl): void;
+  /** Why the control must not act for its order where it is now (moved to another row…), if so. */
+  misplaced?(control: CancelControl): string | undefined;
 }
 
 const LABELS: Record<ControlState, string> = {
@@ -21,8 +27,7 @@ const LABELS: Record<ControlState, string> = {
 
 // One fixed size for every state, contained: a label that changes as the cancel goes on never
 // moves the page's table, nor makes the browser lay a big table out again.
-const STYLE = `:host{all:initial;display:inline-block;vertical-align:middle;margin:0 4px;width:88px;height:22px;contain:strict}
-button{all:initial;box-sizing:border-box;width:100%;height:100%;font:600 12px/1 system-ui,sans-serif;padding:4px 6px;border:1px solid;border-radius:4px;color:#b3261e;background:#fff;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;text-align:center}
+const STYLE = `button{all:initial;box-sizing:border-box;width:100%;height:100%;font:600 12px/1 system-ui,sans-serif;padding:4px 6px;border:1px solid;border-radius:4px;color:#b3261e;background:#fff;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;text-align:center}
 button:focus-visible{outline:2px solid #1f6feb;outline-offset:-3px}[data-state=failed]{color:#fff;background:#b3261e}
 [data-state=sending],[data-state=pending],[data-state=confirm]{color:#8a5a00}[data-state=cancelled]{color:#1a7f37}[data-state=closed]{color:#57606a}`;
 
@@ -43,8 +48,9 @@ export class CancelControl {
   row: Element | undefined;
 
   constructor(readonly orderId: string, readonly key: string, symbol: string | undefined, private readonly callbacks: ControlCallbacks) {
-    this.host = document.createElement('qc-cancel');
-    const shadow = this.host.attachShadow({ mode: 'closed' });
+    const { host, shadow } = makeHost();
+    this.host = host;
+    track(host, key);
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.button = document.createElement('button');
@@ -61,24 +67,19 @@ export class CancelControl {
     event.preventDefault();
     if (!event.isTrusted && !testHooks.acceptUntrusted) return;
     if (this.state === 'sending' || this.state === 'cancelled' || this.state === 'closed') return;
-    const refusal = testHooks.ignoreLayout ? undefined : this.refusal(event);
+    const refusal = this.callbacks.misplaced?.(this) ?? (testHooks.ignoreLayout ? undefined : this.refusal(event));
     if (refusal) return this.set('failed', refusal);
     this.callbacks.onCancel(this);
   }
 
-  /** Why a click must not act: hidden, or something else is where it landed. */
+  /** Why a click must not act: hidden, faded, covered, or the control came to the pointer. */
   private refusal(event: MouseEvent): string | undefined {
-    const rect = this.host.getBoundingClientRect();
-    if (!this.host.isConnected || rect.width === 0 || rect.height === 0) return 'Not sent: the control is hidden';
-    if (typeof this.host.checkVisibility === 'function' && !this.host.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
-      return 'Not sent: the control is hidden';
-    }
-    // A key press has no pointer position: check the control's centre instead.
+    // A key press has no pointer position (nor a pointer to arrive): check the control's centre.
     const keyboard = event.detail === 0;
+    const rect = this.host.getBoundingClientRect();
     const x = keyboard ? rect.left + rect.width / 2 : event.clientX;
     const y = keyboard ? rect.top + rect.height / 2 : event.clientY;
-    if (document.elementFromPoint(x, y) !== this.host) return 'Not sent: something on the page covers the control';
-    return undefined;
+    return visibilityRefusal(this.host, x, y) ?? (keyboard || deliberate(this.host) ? undefined : REFUSAL.sudden);
   }
 
   set(state: ControlState, message = ''): void {
@@ -89,12 +90,11 @@ export class CancelControl {
   }
 
   private render() {
-    const { button, host, state } = this;
+    const { button, state } = this;
     button.dataset.state = state;
     button.textContent = LABELS[state];
     button.title = this.message || this.label;
     button.setAttribute('aria-label', state === 'idle' ? this.label : `${this.label}: ${LABELS[state]}${this.message ? ` — ${this.message}` : ''}`);
     button.disabled = state === 'cancelled' || state === 'closed';
-    host.dataset.state = state;
   }
 }

@@ -1,46 +1,20 @@
 // Keeps exactly one Cancel control on every cancellable order row, row by row: the observer tells
 // it which rows changed, appeared or left, so its work follows the change, not the page's size.
 // On big books, rows are read (and get their control) as they come into view (IntersectionObserver).
-import type { ContentMessageType, MessageOf, ReplyOf } from '@/lib/messages';
-import type { JournalEntry, VenueId } from '@/lib/model';
-import { LATE_FILL_WATCH_MS, outcomeText } from '../../outcome-text';
-import { playOutcomeTone } from '../../sound';
-import { CancelControl, type ControlState } from './control';
+import type { VenueId } from '@/lib/model';
+import { forget, placed } from './acceptance';
+import { CancelControl } from './control';
 import { detectRow } from '../detect/discover';
+import { HOST_SELECTOR } from './host';
+import { Outcomes, type Messenger } from './outcomes';
 import type { KnownOrders } from '../detect/known';
-import { clampHints } from '../detect/text';
 import type { DetectedOrderRow, Layout } from '../types';
 
-export interface Messenger {
-  /** `onSent`: the background has handed the cancel request to the network (its reply follows). */
-  send<T extends ContentMessageType>(message: MessageOf<T>, onSent?: () => void): Promise<ReplyOf<T>>;
-}
+export { SENDING_FEEDBACK_MS, stateOf, type Messenger } from './outcomes';
 
 export interface InjectorOptions {
   /** Rows in one batch above which each row is read only when it comes into view (default 200). */
   lazyAbove?: number;
-}
-
-const FINAL = new Set<ControlState>(['cancelled', 'closed', 'failed']);
-/** The longest a click goes without visible feedback when its request has not left yet. */
-export const SENDING_FEEDBACK_MS = 50;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export function stateOf(entry: JournalEntry): ControlState {
-  switch (entry.status) {
-    case 'cancelled':
-      return 'cancelled';
-    case 'already-closed':
-      return 'closed';
-    case 'sending':
-      return 'sending';
-    case 'pending':
-    case 'verifying':
-    case 'unknown':
-      return 'pending';
-    default:
-      return 'failed';
-  }
 }
 
 interface Tracked {
@@ -50,7 +24,6 @@ interface Tracked {
 }
 
 const keyOf = (d: DetectedOrderRow) => (d.hints.leg ? `${d.orderId}\n${d.hints.leg}` : d.orderId);
-const STATUS_CHUNK = 5000;
 
 export class Injector {
   private readonly rows = new Map<Element, Tracked>();
@@ -68,18 +41,23 @@ export class Injector {
   readonly retired = new WeakSet<Node>();
   /** Controls of rows that left in this batch, by key, for the rows that replace them. */
   private readonly spare = new Map<string, CancelControl>();
-  /** Outcomes by order id, so a re-rendered row shows what its order went through. */
-  private readonly known = new Map<string, { state: ControlState; message: string }>();
-  /** Orders whose cancel this page has sent and not yet heard the end of. */
-  private readonly cancelling = new Set<string>();
+  private readonly outcomes: Outcomes;
   private readonly asked = new Set<string>();
-  private readonly lateChecks = new Set<ReturnType<typeof setTimeout>>();
   private ask: string[] = [];
   layouts: Layout[] = [];
-  /** Settings → "confirm before a single cancel". */
-  confirmSingle = false;
 
-  constructor(private readonly venue: VenueId, private readonly messenger: Messenger, private readonly options: InjectorOptions = {}) {}
+  constructor(venue: VenueId, messenger: Messenger, private readonly options: InjectorOptions = {}) {
+    this.outcomes = new Outcomes(venue, messenger, this.controls, (c) => (c.row ? this.rows.get(c.row)?.detected.hints : undefined));
+  }
+
+  /** Settings → "confirm before a single cancel". */
+  get confirmSingle(): boolean {
+    return this.outcomes.confirmSingle;
+  }
+
+  set confirmSingle(on: boolean) {
+    this.outcomes.confirmSingle = on;
+  }
 
   get size(): number {
     return this.rows.size + this.pending.size;
@@ -163,7 +141,7 @@ export class Injector {
   endBatch(): void {
     for (const control of this.spare.values()) this.discard(control);
     this.spare.clear();
-    if (this.ask.length) void this.askStatus(this.ask.splice(0));
+    if (this.ask.length) void this.outcomes.askStatus(this.ask.splice(0));
   }
 
   private defer(row: Element) {
@@ -193,8 +171,11 @@ export class Injector {
   }
 
   private create(detected: DetectedOrderRow): CancelControl {
-    const control = new CancelControl(detected.orderId, keyOf(detected), detected.hints.symbol, { onCancel: (c) => void this.cancel(c) });
-    const remembered = this.known.get(detected.orderId);
+    const control = new CancelControl(detected.orderId, keyOf(detected), detected.hints.symbol, {
+      onCancel: (c) => void this.outcomes.cancel(c),
+      misplaced: (c) => this.misplaced(c),
+    });
+    const remembered = this.outcomes.known.get(detected.orderId);
     if (remembered) control.set(remembered.state, remembered.message);
     this.hosts.add(control.host);
     this.controls.add(control);
@@ -206,8 +187,24 @@ export class Injector {
     const row = tracked.detected.row;
     const slot = tracked.layout.slot(row);
     if (control.host.parentNode === slot) return;
-    for (const other of row.querySelectorAll('qc-cancel')) if (other !== control.host) other.remove();
+    for (const other of row.querySelectorAll(HOST_SELECTOR)) if (other !== control.host) other.remove();
     slot.append(control.host);
+    placed(control.host);
+  }
+
+  /**
+   * At click time: the control must still sit in the row it was made for, and that row must still
+   * show its order (a page can move a control into another row, or rewrite the row under it).
+   * Otherwise the row is read again, which puts the right control back, and the click refused.
+   */
+  private misplaced(control: CancelControl): string | undefined {
+    const row = control.row;
+    const tracked = row ? this.rows.get(row) : undefined;
+    const now = row?.isConnected ? detectRow(row, this.layouts, this.venueOrders) : undefined;
+    if (tracked && now && row!.contains(control.host) && keyOf(now[0]) === control.key && now[0].cancellable) return undefined;
+    if (row) this.update(row);
+    this.endBatch();
+    return 'Not sent: the control is no longer in its order’s row';
   }
 
   private drop(tracked: Tracked) {
@@ -217,94 +214,19 @@ export class Injector {
 
   private discard(control: CancelControl) {
     this.retired.add(control.host);
+    forget(control.host);
     control.host.remove();
     control.row = undefined;
     this.controls.delete(control);
   }
 
-  private async cancel(control: CancelControl) {
-    if (this.confirmSingle && control.state !== 'confirm') {
-      control.set('confirm', 'Click again to cancel this order');
-      setTimeout(() => control.state === 'confirm' && control.set('idle'), 4000);
-      return;
-    }
-    const { orderId } = control;
-    // A second click while the first is on its way (before "Sending…" shows) sends nothing more.
-    if (this.cancelling.has(orderId)) return;
-    this.cancelling.add(orderId);
-    const detected = control.row ? this.rows.get(control.row)?.detected : undefined;
-    const hints = clampHints(detected?.hints ?? {});
-    // "Sending…" is drawn once the background says the request has left: a frame drawn while it
-    // leaves competes with it for the CPU (measured: +2 ms on a 2-core machine). If it has not left
-    // within SENDING_FEEDBACK_MS (an order to look up first, a worker starting), it is drawn then.
-    let feedback: ReturnType<typeof setTimeout> | undefined;
-    const showSending = () => {
-      clearTimeout(feedback);
-      if (this.cancelling.has(orderId)) this.show(orderId, 'sending', 'Sending the cancel…');
-    };
-    const sent = this.messenger.send({ type: 'cancel', venue: this.venue, orderId, hints }, showSending);
-    feedback = setTimeout(showSending, SENDING_FEEDBACK_MS);
-    let reply: ReplyOf<'cancel'> | undefined;
-    try {
-      reply = await sent;
-    } catch {
-      // The background went away mid-cancel (a restart): it finishes unfinished cancels when it
-      // starts again, so ask it how this one ended rather than guess.
-      return this.recheck(orderId);
-    } finally {
-      clearTimeout(feedback);
-      this.cancelling.delete(orderId);
-    }
-    // The reply is typed, but a background of another version may answer in another shape.
-    if (!reply?.ok || !reply.entry) return this.show(orderId, 'failed', (reply && !reply.ok && reply.error) || 'No answer from QuickCancel');
-    const state = stateOf(reply.entry);
-    this.show(orderId, state, outcomeText(reply.entry));
-    if (reply.sound) playOutcomeTone(state === 'cancelled' || state === 'closed');
-    // The background watches a cancelled order for a late fill for a while: ask once it is done.
-    if (state === 'cancelled') this.lateChecks.add(setTimeout(() => this.askAgain(orderId), LATE_FILL_WATCH_MS + 1000));
-  }
-
-  private askAgain(orderId: string) {
-    const show = (entry?: JournalEntry) => entry && this.show(orderId, stateOf(entry), outcomeText(entry));
-    this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).then((r) => show(r?.ok ? r.entries?.[orderId] : undefined), () => undefined);
-  }
-
-  private async recheck(orderId: string) {
-    this.show(orderId, 'pending', 'Lost contact with QuickCancel mid-cancel; checking how it ended…');
-    for (let i = 0; i < 20; i++) {
-      await sleep(1000);
-      const reply = await this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).catch(() => undefined);
-      const entry = reply?.ok ? reply.entries?.[orderId] : undefined;
-      if (entry && entry.status !== 'sending') this.show(orderId, stateOf(entry), outcomeText(entry));
-      if (entry && FINAL.has(stateOf(entry))) return;
-    }
-  }
-
-  /** Asks the background what it knows of these orders (a cancel in flight or done), once per id. */
-  private async askStatus(ids: string[]) {
-    for (let i = 0; i < ids.length; i += STATUS_CHUNK) {
-      let reply: ReplyOf<'status'> | undefined;
-      try {
-        reply = await this.messenger.send({ type: 'status', venue: this.venue, orderIds: ids.slice(i, i + STATUS_CHUNK) });
-      } catch {
-        return;
-      }
-      for (const [id, entry] of Object.entries(reply?.ok && reply.entries ? reply.entries : {})) {
-        if (!this.known.has(id)) this.show(id, stateOf(entry), outcomeText(entry));
-      }
-    }
-  }
-
-  private show(orderId: string, state: ControlState, message: string) {
-    this.known.set(orderId, { state, message });
-    // The row may have been re-rendered meanwhile: update whichever control shows this order now.
-    for (const c of this.controls) if (c.orderId === orderId) c.set(state, message);
-  }
-
   destroy(): void {
-    for (const t of this.lateChecks) clearTimeout(t);
+    this.outcomes.stop();
     this.io?.disconnect();
-    for (const control of this.controls) control.host.remove();
+    for (const control of this.controls) {
+      forget(control.host);
+      control.host.remove();
+    }
     this.controls.clear();
     this.rows.clear();
     this.pending.clear();

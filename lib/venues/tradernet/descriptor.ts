@@ -6,8 +6,10 @@ export const TRADERNET_DOMAINS = ['tradernet.com', 'freedom24.com', 'tradernet.g
 
 const DEFAULT_DOMAIN = TRADERNET_DOMAINS[0];
 
-// Named, so that the page facts take it without the rest of the descriptor.
-export const TRADERNET_MATCHES = TRADERNET_DOMAINS.flatMap((d) => [`https://${d}/*`, `https://*.${d}/*`]);
+// Named, so that the page facts take it without the rest of the descriptor. The trading terminal
+// is on each domain itself (venues/tradernet.md); its subdomains are help centres, blogs and white
+// labels, where a page (or an XSS on it) must get no controls.
+export const TRADERNET_MATCHES = TRADERNET_DOMAINS.map((d) => `https://${d}/*`);
 
 export const tradernet: VenueDescriptor<'tradernet'> = {
   id: 'tradernet',

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => d?.close());
 
-const control = (id: string) => `[data-sim-key="${id}"] qc-cancel`;
+const control = (id: string) => `[data-sim-key="${id}"] [data-quickcancel]`;
 const cancelsOf = (venue: (typeof CASES)[number]['venue'], id: string) =>
   d.sim.apiRequests(venue).filter((r) => (r.method === 'DELETE' || r.path.includes('delTradeOrder')) && (r.path.includes(id) || r.body.includes(id)));
 
@@ -35,7 +35,7 @@ async function pressEnterOn(page: DriverPage, id: string) {
   }, id);
   for (let i = 0; i < 40; i++) {
     await page.press('Tab');
-    if (await page.evaluate((x) => document.activeElement?.closest(`[data-sim-key="${x}"]`) != null && document.activeElement?.tagName === 'QC-CANCEL', id)) {
+    if (await page.evaluate((x) => document.activeElement?.closest(`[data-sim-key="${x}"]`) != null && document.activeElement?.hasAttribute('data-quickcancel'), id)) {
       return page.press('Enter');
     }
   }
@@ -44,7 +44,7 @@ async function pressEnterOn(page: DriverPage, id: string) {
 
 /** The control shows it refused, and nothing reached the venue or the history. */
 async function refused(page: DriverPage, id: string) {
-  await expect.poll(() => page.attr(control(id), 'data-state')).toBe('failed');
+  await expect.poll(() => page.controlState(control(id))).toBe('failed');
   // Time for a request, had one been started, to reach the venue.
   await new Promise((r) => setTimeout(r, 300));
   expect(cancelsOf('pocketful', id)).toEqual([]);
@@ -58,7 +58,7 @@ async function sentOnce(id: string) {
 
 async function book(url: string): Promise<DriverPage> {
   const page = await d.open(url);
-  await page.waitFor('qc-cancel');
+  await page.waitFor('[data-quickcancel]');
   // The fixture's own refresh would replace a finished row (and its control) before it is read.
   await page.evaluate(() => (window as any).__sim.stop());
   return page;
@@ -68,7 +68,7 @@ describe(`page cancels in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
   it.each(CASES)('$venue: a trusted click cancels exactly that order', async (c) => {
     const page = await book(c.url);
     await page.click(control(c.cancel));
-    await expect.poll(() => page.attr(control(c.cancel), 'data-state'), { timeout: 20_000 }).toBe('cancelled');
+    await expect.poll(() => page.controlState(control(c.cancel)), { timeout: 20_000 }).toBe('cancelled');
     expect(d.sim.orders(c.venue).find((o) => o.id === c.cancel)!.status).toBe('cancelled');
     expect(cancelsOf(c.venue, c.cancel)).toHaveLength(1);
     await page.close();
@@ -80,7 +80,7 @@ describe(`page cancels in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     const selector = control('6201');
     await page.click(selector);
     await page.click(selector);
-    await expect.poll(() => page.attr(selector, 'data-state'), { timeout: 20_000 }).toBe('cancelled');
+    await expect.poll(() => page.controlState(selector), { timeout: 20_000 }).toBe('cancelled');
     await page.click(selector);
     await expect.poll(() => d.sim.apiRequests('pocketful').filter((r) => r.method === 'DELETE' && r.path.endsWith('/6201')).length).toBe(1);
     expect(Object.entries(await d.storage()).filter(([k, v]) => k.startsWith('journal:') && (v as any).orderId === '6201')).toHaveLength(1);
@@ -110,7 +110,7 @@ describe(`page cancels in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(cancelsOf('pocketful', id)).toEqual([]);
     expect(await journalHas(id)).toBe(false);
-    expect(await page.attr(control(id), 'data-state')).toBe('idle');
+    expect(await page.controlState(control(id))).toBe('idle');
 
     await page.click(control(id));
     await sentOnce(id);
@@ -143,7 +143,8 @@ describe(`page cancels in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
   it('a control the page made invisible refuses', async () => {
     const page = await book('https://trade.pocketful.in/orders');
     const id = '20261122-16';
-    await page.evaluate((s) => ((document.querySelector(s) as HTMLElement).style.opacity = '0'), control(id));
+    // The control's own style is put back at once; its cell's is the page's to set.
+    await page.evaluate((s) => ((document.querySelector(s)!.parentElement as HTMLElement).style.opacity = '0'), control(id));
     await pressEnterOn(page, id);
     await refused(page, id);
     expect(unknownHosts(d)).toEqual([]);

@@ -22,14 +22,14 @@ afterAll(async () => {
 describe(`Pocketful, through every layer, in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
   it('puts a Cancel control on open rows only, cancels on a trusted click, and records it', async () => {
     const page = await d.open('https://trade.pocketful.in/orders');
-    await expect.poll(() => page.count('tr.order-row qc-cancel')).toBe(2);
-    expect(await page.count('tr[data-oms="202611220003"] qc-cancel')).toBe(0);
+    await expect.poll(() => page.count('tr.order-row [data-quickcancel]')).toBe(2);
+    expect(await page.count('tr[data-oms="202611220003"] [data-quickcancel]')).toBe(0);
 
     await page.evaluate(() => (window as any).__sim.stop());
     const before = d.sim.apiRequests('pocketful').length;
-    const control = 'tr[data-oms="202611220002"] qc-cancel';
+    const control = 'tr[data-oms="202611220002"] [data-quickcancel]';
     await page.click(control);
-    await expect.poll(() => page.attr(control, 'data-state')).toBe('cancelled');
+    await expect.poll(() => page.controlState(control)).toBe('cancelled');
 
     const sent = d.sim.apiRequests('pocketful').slice(before).filter((r) => r.method === 'DELETE');
     expect(sent).toHaveLength(1);
@@ -52,11 +52,11 @@ describe(`Pocketful, through every layer, in ${process.env.QC_BROWSER ?? 'chromi
   it('a REGULAR cancel is acknowledged, then verified with the venue before it shows cancelled', async () => {
     const page = await d.open('https://trade.pocketful.in/orders');
     // A cancelled row loses its control on the page's next refresh; hold the refresh to watch it.
-    await page.waitFor('tr[data-oms="202611220001"] qc-cancel');
+    await page.waitFor('tr[data-oms="202611220001"] [data-quickcancel]');
     await page.evaluate(() => (window as any).__sim.stop());
-    const control = 'tr[data-oms="202611220001"] qc-cancel';
+    const control = 'tr[data-oms="202611220001"] [data-quickcancel]';
     await page.click(control);
-    await expect.poll(() => page.attr(control, 'data-state'), { timeout: 15_000 }).toBe('cancelled');
+    await expect.poll(() => page.controlState(control), { timeout: 15_000 }).toBe('cancelled');
     const deletes = d.sim.apiRequests('pocketful').filter((r) => r.method === 'DELETE' && r.path.startsWith('/api/v1/orders/202611220001'));
     expect(deletes.map((r) => r.path)).toEqual(['/api/v1/orders/202611220001?client_id=QC1234&execution_type=REGULAR']);
     expect(deletes[0]!.body).toBe('');

@@ -20,14 +20,14 @@ describe(`the background stopped mid-cancel in ${process.env.QC_BROWSER ?? 'chro
     d.sim.seed('pocketful', [{ id: '6104', extra: CO }]);
     d.sim.fault({ venue: 'pocketful', method: 'DELETE', fault: { kind: 'delay', ms: 2000 } });
     const page = await d.open('https://trade.pocketful.in/orders');
-    const control = 'tr[data-oms="6104"] qc-cancel';
+    const control = 'tr[data-oms="6104"] [data-quickcancel]';
     await page.waitFor(control);
     // The page's own refresh would remove a finished row's control; hold it to read the control.
     await page.evaluate(() => (window as any).__sim.stop());
     await page.click(control);
     await d.sim.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith('/6104'));
     await d.stopBackground();
-    await expect.poll(() => page.attr(control, 'data-state'), { timeout: 30_000 }).toBe('cancelled');
+    await expect.poll(() => page.controlState(control), { timeout: 30_000 }).toBe('cancelled');
     expect(deletes('6104')).toHaveLength(1);
     expect(await entriesFor('6104')).toHaveLength(1);
     await page.close();

@@ -36,12 +36,12 @@ describe(`truth before finality in ${process.env.QC_BROWSER ?? 'chromium'}`, () 
     const id = '7101';
     d.sim.seed('pocketful', [{ id, extra: CO }]);
     const page = await d.open('https://trade.pocketful.in/orders');
-    const control = `[data-sim-key="${id}"] qc-cancel`;
+    const control = `[data-sim-key="${id}"] [data-quickcancel]`;
     await page.waitFor(control);
     await page.evaluate(() => (window as any).__sim.stop());
     d.sim.fault({ venue: 'pocketful', method: 'DELETE', fault: { kind: 'drop-connection' } });
     await page.click(control);
-    await expect.poll(() => page.attr(control, 'data-state'), { timeout: 20_000 }).toBe('cancelled');
+    await expect.poll(() => page.controlState(control), { timeout: 20_000 }).toBe('cancelled');
     expect(d.sim.orders('pocketful').find((o) => o.id === id)!.status).toBe('cancelled');
     await expect.poll(async () => (await journalOf(id))?.status).toBe('cancelled');
     // The venue saw our cancel; a browser that re-sends it (Chromium, on a reused connection) makes

@@ -8,7 +8,7 @@ import { CASES } from '../venue-cases';
 
 const URL = 'https://pro.coinswitch.co/variant/no-id';
 const ETH = '1c0a7f3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b';
-const control = (id: string) => `[data-sim-key="${id}"] qc-cancel`;
+const control = (id: string) => `[data-sim-key="${id}"] [data-quickcancel]`;
 
 let d: Driver;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe(`venue-matched rows in ${process.env.QC_BROWSER ?? 'chromium'}`, () => 
     await page.waitFor(`[data-sim-key="${ETH}"]`);
     // Time for the content script to start, ask the background and be told there is no list.
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await page.count('qc-cancel')).toBe(0);
+    expect(await page.count('[data-quickcancel]')).toBe(0);
     await page.close();
   });
 
@@ -31,7 +31,7 @@ describe(`venue-matched rows in ${process.env.QC_BROWSER ?? 'chromium'}`, () => 
     await d.setCredentials('coinswitch', CASES.find((c) => c.venue === 'coinswitch')!.credentials);
     const page = await d.open(URL);
     const open = d.sim.orders('coinswitch').filter(isOpen);
-    await expect.poll(() => page.count('qc-cancel'), { timeout: 20_000 }).toBe(open.length);
+    await expect.poll(() => page.count('[data-quickcancel]'), { timeout: 20_000 }).toBe(open.length);
     for (const o of open) expect(await page.count(control(o.id))).toBe(1);
     await page.click(control(ETH));
     await expect.poll(() => d.sim.orders('coinswitch').find((o) => o.id === ETH)!.status, { timeout: 20_000 }).toBe('cancelled');

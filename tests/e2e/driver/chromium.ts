@@ -1,5 +1,6 @@
 // The driver over the Chromium harness (Playwright, the production Chrome MV3 build).
 import type { Page } from 'playwright-core';
+import { controlInfo } from '../control-info';
 import { launch } from '../harness';
 import { EXT_API, withQueries } from './common';
 import type { Driver, DriverPage, LaunchOptions } from './types';
@@ -11,6 +12,12 @@ const wrap = (page: Page): DriverPage =>
     click: (selector) => page.locator(selector).first().click(),
     fill: (selector, text) => page.locator(selector).first().fill(text),
     press: (key) => page.keyboard.press(key),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    async mouseClickHere() {
+      await page.mouse.down();
+      await page.mouse.up();
+    },
+    control: (selector) => controlInfo(page, selector),
     select: async (selector, value) => void (await page.selectOption(selector, value)),
     bringToFront: () => page.bringToFront(),
     reload: async () => void (await page.reload()),

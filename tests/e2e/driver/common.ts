@@ -22,6 +22,14 @@ export function withQueries(raw: RawPage): DriverPage {
       if (!marked) throw new Error(`no button "${name}"${within ? ` in ${within}` : ''}`);
       await raw.click('[data-qc-test-target]');
     },
+    controlState: async (selector) => (await raw.control(selector))?.state ?? null,
+    async hover(selector) {
+      const at = await raw.evaluate((s) => {
+        const r = document.querySelector(s)!.getBoundingClientRect();
+        return [r.left + r.width / 2, r.top + r.height / 2] as const;
+      }, selector);
+      await raw.mouseMove(at[0], at[1]);
+    },
   };
 }
 

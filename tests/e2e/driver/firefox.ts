@@ -5,6 +5,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { controlInfoFromBidi } from '../control-info';
 import { startConnectProxy } from '../../simulator/connect-proxy';
 import { startSimulator } from '../../simulator/server';
 import { EXT_API, setCredentialsVia, withQueries } from './common';
@@ -54,6 +55,26 @@ function wrap(page: Page): DriverPage {
       await page.locator(selector).fill(text);
     },
     press: (key) => page.keyboard.press(key as any),
+    async mouseMove(x, y) {
+      await page.bringToFront();
+      await page.mouse.move(x, y);
+    },
+    async mouseClickHere() {
+      await page.bringToFront();
+      await page.mouse.down();
+      await page.mouse.up();
+    },
+    async control(selector) {
+      const { result } = await bidi(page).send('script.callFunction', {
+        functionDeclaration: '(s) => document.querySelector(s)',
+        arguments: [{ type: 'string', value: selector }],
+        target: { context: (page.mainFrame() as any).browsingContext.id },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { maxDomDepth: 4, includeShadowTree: 'all' },
+      });
+      return result.result?.type === 'node' ? controlInfoFromBidi(result.result) : null;
+    },
     select: async (selector, value) => void (await page.select(selector, value)),
     bringToFront: () => page.bringToFront(),
     // Like goto, reload never resolves on moz-extension: pages: navigate the context again instead.

@@ -2,6 +2,9 @@
 // written against this and run in Chromium (Playwright) and Firefox (puppeteer-core over BiDi).
 import type { Simulator } from '../../simulator/server';
 import type { VenueId } from '../../../lib/venues/types';
+import type { ControlInfo } from '../control-info';
+
+export type { ControlInfo };
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -14,6 +17,12 @@ export interface RawPage {
   /** Replaces an input's value by typing, as a person would. */
   fill(selector: string, text: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** Moves the browser's own mouse to (x, y) in the viewport, without clicking. */
+  mouseMove(x: number, y: number): Promise<void>;
+  /** Presses and releases the mouse where it is now, without moving it. */
+  mouseClickHere(): Promise<void>;
+  /** A QuickCancel control's button, read through its closed shadow root (null: none there). */
+  control(selector: string): Promise<ControlInfo | null>;
   /** Chooses an option of a <select> by value. */
   select(selector: string, value: string): Promise<void>;
   bringToFront(): Promise<void>;
@@ -29,6 +38,10 @@ export interface DriverPage extends RawPage {
   text(selector: string): Promise<string | null>;
   /** Clicks (trusted) the first button whose text starts with `name`, inside `within` if given. */
   clickButton(name: string, within?: string): Promise<void>;
+  /** The state a QuickCancel control shows (idle, failed, cancelled…), null when there is none. */
+  controlState(selector: string): Promise<string | null>;
+  /** Moves the mouse to the centre of the first match, without clicking. */
+  hover(selector: string): Promise<void>;
 }
 
 export interface LaunchOptions {

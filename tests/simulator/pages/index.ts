@@ -1,6 +1,7 @@
 import type { VenueId } from '../../../lib/venues/types';
 import { benchPages } from './bench';
 import { coinswitchPages } from './coinswitch';
+import { hostilePages } from './hostile';
 import { pacePages } from './pace';
 import type { SpaPageOptions } from './spa';
 import { tradernetPages } from './tradernet';
@@ -32,6 +33,7 @@ export function allPages(): VenuePage[] {
   // Longer prefixes first: the server serves the first page whose host and prefix match.
   return [
     ...variantPages,
+    ...hostilePages,
     ...pacePages,
     ...zebpayPages,
     ...tradernetPages,

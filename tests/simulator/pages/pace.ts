@@ -34,7 +34,7 @@ export const pocketfulTable = `<table id="order-book"><thead><tr>
 <th>Time</th><th>Instrument</th><th>Side</th><th>Qty</th><th>Price</th><th>Type</th><th>OMS Order ID</th><th>Status</th><th></th>
 </tr></thead><tbody id="orders"></tbody></table>`;
 
-const pocketful: SpaPageOptions = {
+export const pocketful: SpaPageOptions = {
   title: 'Pocketful — Orders',
   style: pocketfulStyle,
   body: `<header>Pocketful · Orders</header><main>${pocketfulTable}</main>`,

@@ -4,7 +4,7 @@
 import type { VenuePage } from './index';
 import { spaPage, type SpaPageOptions } from './spa';
 
-const tradernet: SpaPageOptions = {
+export const tradernet: SpaPageOptions = {
   title: 'Tradernet — Terminal',
   style: `body{font:12px "PT Sans",Arial,sans-serif;margin:0;background:#eef1f5;color:#222}
 .tn-header{background:#fff;padding:8px 14px;border-bottom:1px solid #d5dbe3;font-weight:700;color:#e30613}

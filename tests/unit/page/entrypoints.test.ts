@@ -23,7 +23,7 @@ describe('venue-pages content script', () => {
     ['pacetrader.pacefin.in', 'pacetrader'],
     ['zebpay.com', 'zebpay-futures'],
     ['freedom24.com', 'tradernet'],
-    ['my.tradernet.kz', 'tradernet'],
+    ['tradernet.kz', 'tradernet'],
     ['pro.coinswitch.co', 'coinswitch'],
     ['coinswitch.co', 'coinswitch'],
   ])('%s is %s', (host, venue) => {
@@ -35,5 +35,8 @@ describe('venue-pages content script', () => {
     expect(pageForHost('notzebpay.com')).toBeUndefined();
     // ZebPay's API host is not a trading page.
     expect(pageForHost('futuresbe.zebpay.com')).toBeUndefined();
+    // Nor are a venue's help centre, blog or other subdomains.
+    expect(pageForHost('help.tradernet.com')).toBeUndefined();
+    expect(pageForHost('my.tradernet.kz')).toBeUndefined();
   });
 });

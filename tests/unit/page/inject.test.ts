@@ -49,7 +49,7 @@ async function mount(name = 'pocketful', book: SimOrder[] = orders('pocketful', 
   return { sim, injector, watcher };
 }
 
-const controlsIn = (row: Element | null) => row?.querySelectorAll('qc-cancel').length ?? 0;
+const controlsIn = (row: Element | null) => row?.querySelectorAll('[data-quickcancel]').length ?? 0;
 const rowOf = (id: string) => document.querySelector(`[data-sim-key="${id}"]`);
 /** Every shown order's control count, by id. */
 const counts = () => Object.fromEntries([...document.querySelectorAll('[data-sim-key]')].map((r) => [r.getAttribute('data-sim-key'), controlsIn(r)]));
@@ -57,20 +57,24 @@ const expectedCounts = (book: SimOrder[]) => Object.fromEntries(book.map((o) => 
 const controls = (injector: Injector) => [...(injector as unknown as { controls: Set<CancelControl> }).controls];
 const button = (c: CancelControl) => (c as unknown as { button: HTMLButtonElement }).button;
 const controlFor = (injector: Injector, id: string) => controls(injector).find((c) => c.orderId === id)!;
+/** The state of the control whose host is in this row (the page's DOM says nothing of it). */
+const stateIn = (injector: Injector, row: Element | null) => controls(injector).find((c) => row?.contains(c.host))?.state;
 
 describe('controls', () => {
   it('one per cancellable row, in its actions cell, inside a closed shadow root, with a label naming the order', async () => {
     const book = orders('pocketful', SAMPLES.pocketful);
     const { injector } = await mount('pocketful', book);
     expect(counts()).toEqual(expectedCounts(book));
-    const host = rowOf('202611220002')!.querySelector('td.actions > qc-cancel') as HTMLElement;
+    const host = rowOf('202611220002')!.querySelector('td.actions > [data-quickcancel]') as HTMLElement;
     expect(host).not.toBeNull();
     expect(host.shadowRoot).toBeNull();
     expect(Object.keys(host)).toEqual([]);
     const b = button(controlFor(injector, '202611220002'));
     expect(b.tagName).toBe('BUTTON');
     expect(b.getAttribute('aria-label')).toBe('Cancel order 202611220002 (TCS)');
-    expect(host.dataset.state).toBe('idle');
+    expect([...host.attributes].map((a) => a.name).sort()).toEqual(['data-quickcancel', 'style']);
+    expect(host.tagName).toBe('SPAN');
+    expect(controlFor(injector, '202611220002').state).toBe('idle');
   });
 
   it('acts on a click only when it is trusted', async () => {
@@ -78,6 +82,26 @@ describe('controls', () => {
     testHooks.acceptUntrusted = false;
     button(controlFor(injector, '202611220002')).click();
     controlFor(injector, '202611220002').host.click();
+    await Promise.resolve();
+    expect(sent.filter((m) => m.type === 'cancel')).toEqual([]);
+  });
+
+  it('a control the page moved into another row, or whose row now shows another order, refuses and goes back to its own row', async () => {
+    const { injector } = await mount();
+    const moved = controlFor(injector, '202611220002');
+    rowOf('202611220007')!.querySelector('td.actions')!.prepend(moved.host);
+    button(moved).click();
+    await Promise.resolve();
+    expect(sent.filter((m) => m.type === 'cancel')).toEqual([]);
+    expect(moved.state).toBe('failed');
+    expect(rowOf('202611220002')!.contains(moved.host)).toBe(true);
+    expect(controlsIn(rowOf('202611220007'))).toBe(1);
+
+    // The row is rewritten to show another order before the observer has read it.
+    const row = rowOf('202611220001')!;
+    const control = controlFor(injector, '202611220001');
+    for (const cell of row.querySelectorAll('td')) if (cell.textContent === '202611220001') cell.textContent = '202611229999';
+    button(control).click();
     await Promise.resolve();
     expect(sent.filter((m) => m.type === 'cancel')).toEqual([]);
   });
@@ -90,12 +114,12 @@ describe('controls', () => {
     const control = controlFor(injector, '202611220002');
     button(control).click();
     button(control).click(); // a second click before anything is drawn sends nothing
-    expect(control.host.dataset.state).toBe('idle');
+    expect(control.state).toBe('idle');
     requestLeft!();
-    expect(control.host.dataset.state).toBe('sending');
+    expect(control.state).toBe('sending');
     button(control).click(); // nor does one while sending
     release();
-    await vi.waitFor(() => expect(control.host.dataset.state).toBe('cancelled'));
+    await vi.waitFor(() => expect(control.state).toBe('cancelled'));
     expect(sent.filter((m) => m.type === 'cancel')).toEqual([
       { type: 'cancel', venue: 'pocketful', orderId: '202611220002', hints: { symbol: 'TCS', side: 'SELL', quantity: '5', price: '4120.00', type: 'CO' } },
     ]);
@@ -111,9 +135,9 @@ describe('controls', () => {
     try {
       button(control).click();
       vi.advanceTimersByTime(SENDING_FEEDBACK_MS - 1);
-      expect(control.host.dataset.state).toBe('idle');
+      expect(control.state).toBe('idle');
       vi.advanceTimersByTime(1);
-      expect(control.host.dataset.state).toBe('sending');
+      expect(control.state).toBe('sending');
     } finally {
       vi.useRealTimers();
     }
@@ -143,7 +167,7 @@ describe('controls', () => {
     const { injector } = await mount();
     const control = controlFor(injector, '202611220001');
     button(control).click();
-    await vi.waitFor(() => expect(control.host.dataset.state).toBe('failed'));
+    await vi.waitFor(() => expect(control.state).toBe('failed'));
     expect(button(control).title).toBe('Add Pocketful credentials in Settings first');
     button(control).click();
     await vi.waitFor(() => expect(sent.filter((m) => m.type === 'cancel')).toHaveLength(2));
@@ -155,14 +179,14 @@ describe('following the page', () => {
     const book = orders('pocketful', SAMPLES.pocketful);
     const { sim, injector, watcher } = await mount('pocketful', book);
     button(controlFor(injector, '202611220002')).click();
-    await vi.waitFor(() => expect(controlFor(injector, '202611220002').host.dataset.state).toBe('cancelled'));
+    await vi.waitFor(() => expect(controlFor(injector, '202611220002').state).toBe('cancelled'));
     for (let i = 0; i < 20; i++) {
       sim.rerender('202611220002', i % 2 ? 'patch' : 'replace');
       if (i % 3 === 0) watcher.flush(); // sometimes one batch per re-render, sometimes several re-renders per batch
     }
     watcher.flush();
     expect(counts()).toEqual(expectedCounts(book));
-    expect((rowOf('202611220002')!.querySelector('qc-cancel') as HTMLElement).dataset.state).toBe('cancelled');
+    expect(stateIn(injector, rowOf('202611220002'))).toBe('cancelled');
     expect(controls(injector)).toHaveLength(book.filter(isOpen).length);
   });
 
@@ -227,7 +251,7 @@ describe('following the page', () => {
     const { sim } = await mount('pocketful', book);
     const next = book.map((o) => ({ ...o, status: 'filled' as const }));
     await sim.set(next);
-    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(0));
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0));
     expect(raf).not.toHaveBeenCalled();
   });
 
@@ -240,8 +264,8 @@ describe('following the page', () => {
     watcher.flush();
     expect(injector.size).toBe(0);
     expect(controls(injector)).toHaveLength(0);
-    main.innerHTML = saved.replace(/<qc-cancel[^>]*><\/qc-cancel>/g, '');
-    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(book.filter(isOpen).length));
+    main.innerHTML = saved.replace(/<span data-quickcancel[^>]*><\/span>/g, '');
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(book.filter(isOpen).length));
   });
 
   it('asks the background about new order ids once per batch, and shows what it knows', async () => {
@@ -254,20 +278,22 @@ describe('following the page', () => {
     const status = () => sent.filter((m) => m.type === 'status');
     expect(status()).toHaveLength(1);
     expect(status()[0]!.orderIds!.sort()).toEqual(book.map((o) => o.id).sort());
-    await vi.waitFor(() => expect(controlFor(injector, '202611220007').host.dataset.state).toBe('sending'));
-    expect(controlFor(injector, '202611220004').host.dataset.state).toBe('failed');
+    await vi.waitFor(() => expect(controlFor(injector, '202611220007').state).toBe('sending'));
+    expect(controlFor(injector, '202611220004').state).toBe('failed');
     sim.rerender('202611220007');
     await sim.set([...book, ...orders('pocketful', [{ id: '202611250001' }])]);
     watcher.flush();
     expect(status()).toHaveLength(2);
     expect(status()[1]!.orderIds).toEqual(['202611250001']);
-    expect((rowOf('202611220007')!.querySelector('qc-cancel') as HTMLElement).dataset.state).toBe('sending');
+    expect(stateIn(injector, rowOf('202611220007'))).toBe('sending');
   });
 
   it('removes stray copies of the control (a cloned row, an older instance) so a row never shows two', async () => {
     const { watcher } = await mount();
     const row = rowOf('202611220001')!;
-    row.querySelector('td.price')!.append(document.createElement('qc-cancel'));
+    const stray = document.createElement('span');
+    stray.setAttribute('data-quickcancel', '');
+    row.querySelector('td.price')!.append(stray);
     row.querySelector('td.actions')!.replaceChildren();
     watcher.flush();
     expect(controlsIn(row)).toBe(1);
@@ -277,7 +303,7 @@ describe('following the page', () => {
     const book = orders('pocketful', SAMPLES.pocketful);
     await mount('variant/mystery', book, { rules: [{ venue: 'pocketful', row: '#book li.ordr', idSelector: '.ref', statusSelector: '.st' }] });
     expect(counts()).toEqual(expectedCounts(book));
-    expect(document.querySelector('li.ordr .slot qc-cancel')).not.toBeNull();
+    expect(document.querySelector('li.ordr .slot [data-quickcancel]')).not.toBeNull();
   });
 
   it('on a big book, rows are read (and get their control) as they come into view', async () => {
@@ -291,11 +317,11 @@ describe('following the page', () => {
     });
     const book = orders('pocketful', Array.from({ length: 40 }, (_, i) => ({ id: String(202611260000 + i), status: i === 38 ? 'filled' as const : 'open' as const })));
     const { sim, injector, watcher } = await mount('pocketful', book, { lazyAbove: 10 });
-    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0);
     expect(observed).toHaveLength(40);
     expect(sent.filter((m) => m.type === 'status')).toHaveLength(0);
     callback(observed.slice(0, 5).map((target) => ({ target, isIntersecting: true })));
-    expect(document.querySelectorAll('qc-cancel')).toHaveLength(4); // one of the five is filled
+    expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(4); // one of the five is filled
     expect(observed).toHaveLength(35);
     expect(controls(injector)).toHaveLength(4);
     expect(sent.filter((m) => m.type === 'status')[0]!.orderIds).toHaveLength(5);
@@ -305,7 +331,7 @@ describe('following the page', () => {
     expect(controlsIn(rowOf('202611260030'))).toBe(1);
     await sim.refresh();
     watcher.flush();
-    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0);
     expect(observed).toHaveLength(40);
     expect(injector.size).toBe(40);
   });
@@ -325,11 +351,11 @@ describe('following the page', () => {
     expect(discover).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(discover).toHaveBeenCalledTimes(2));
     expect(sent).toEqual([]);
-    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0);
     // The order book shows up (SPA navigation): it is found and followed from then on.
     document.querySelector('main')!.innerHTML = `<table><thead><tr><th>Order No.</th><th>Status</th><th></th></tr></thead>
       <tbody><tr><td>202611280001</td><td>OPEN</td><td></td></tr><tr><td>202611280002</td><td>COMPLETE</td><td></td></tr></tbody></table>`;
-    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(1));
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(1));
     expect(sent.filter((m) => m.type === 'status')).toHaveLength(1);
   });
 
@@ -338,9 +364,9 @@ describe('following the page', () => {
     const { sim, watcher: w } = await mount('pocketful', book);
     w.stop();
     watcher = undefined;
-    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0);
     await sim.set([...book, ...orders('pocketful', [{ id: '202611270001' }])]);
     await new Promise((r) => setTimeout(r, 10));
-    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0);
   });
 });

@@ -43,16 +43,16 @@ describe('startPage', () => {
     await renderFixture(document, namedPages().find((p) => p.name === 'variant/mystery')!.fixture, book);
     start();
     const open = book.filter(isOpen).length;
-    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(open));
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(open));
     await vi.waitFor(() => expect(messages).toContainEqual(expect.objectContaining({ type: 'status', venue: 'pocketful' })));
 
     await fakeBrowser.storage.local.set({ pageRules: [] });
-    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(0));
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0));
     await fakeBrowser.storage.local.set({ pageRules: [rule] });
-    await vi.waitFor(() => expect(document.querySelectorAll('qc-cancel')).toHaveLength(open));
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(open));
 
     invalidate();
-    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0);
   });
 
   it('does nothing when the context is already gone', () => {
@@ -60,6 +60,6 @@ describe('startPage', () => {
     ac.abort();
     document.body.innerHTML = '<table><thead><tr><th>Order ID</th></tr></thead><tbody><tr><td>202611220001</td></tr></tbody></table>';
     startPage(pocketfulPage, { signal: ac.signal, isValid: false, onInvalidated: () => undefined });
-    expect(document.querySelectorAll('qc-cancel')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0);
   });
 });

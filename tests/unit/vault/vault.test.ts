@@ -55,6 +55,18 @@ describe('the vault', () => {
     expect(await vault.get('coinswitch')).toMatchObject({ state: 'ok' });
   });
 
+  it('lock() forgets the derived key: none in session storage, none in this instance', async () => {
+    const vault = new Vault();
+    await vault.setup(PASS);
+    await vault.set('coinswitch', { apiKey: 'a', secretKey: 'b' });
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).not.toEqual([]);
+    await vault.lock();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await vault.state()).toBe('locked');
+    expect(await vault.secrets()).toBeUndefined();
+    expect(await vault.get('coinswitch')).toEqual({ state: 'locked' });
+  });
+
   it('a browser restart (session storage gone) leaves it locked', async () => {
     const vault = new Vault();
     await vault.setup(PASS);

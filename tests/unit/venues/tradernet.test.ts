@@ -33,8 +33,7 @@ describe('identity', () => {
     expect(tradernet.id).toBe('tradernet');
     expect(tradernet.name).toBe('Tradernet / Freedom24');
     expect(tradernet.pageMatches).toEqual([
-      'https://tradernet.com/*', 'https://*.tradernet.com/*', 'https://freedom24.com/*', 'https://*.freedom24.com/*',
-      'https://tradernet.global/*', 'https://*.tradernet.global/*', 'https://tradernet.kz/*', 'https://*.tradernet.kz/*',
+      'https://tradernet.com/*', 'https://freedom24.com/*', 'https://tradernet.global/*', 'https://tradernet.kz/*',
     ]);
     expect(tradernet.apiOrigins).toEqual(['https://tradernet.com/*']);
     expect(tradernet.idField).toBe('orderId');

@@ -1,0 +1,201 @@
+// Whether a click on a control is one a person meant: the control was visibly drawn where the
+// click landed (nothing faded, filtered, clipped, shrunk or drawn over it, not even a decoy with
+// `pointer-events: none`, which hit testing looks through), and the pointer came to it rather than
+// it to a resting pointer (double-clickjacking). The expensive part is kept off the click: where the
+// browser has IntersectionObserver v2 (Chromium) it reports visibility asynchronously, and the click
+// reads that verdict; elsewhere (Firefox), or before a verdict exists, the click looks itself.
+import { HOST_HEIGHT, HOST_WIDTH, hostTampered } from './host';
+
+export const REFUSAL = {
+  hidden: 'Not sent: the control is hidden',
+  faded: 'Not sent: the page fades or shrinks the control',
+  covered: 'Not sent: something covers the control',
+  /** IntersectionObserver v2's verdict (Chromium). */
+  notVisible: 'Not sent: the browser says the control is not fully visible',
+  /** Our own look under the control (Firefox, or before the browser's verdict). */
+  drawnOver: 'Not sent: something is drawn over the control',
+  sudden: 'Not sent: the control just appeared under the pointer; move onto it and click again',
+} as const;
+
+/** How long a control must have been under a resting pointer before a click on it counts. */
+export const SETTLE_MS = 500;
+const MIN_OPACITY = 0.75;
+// Filters that can hide or wash out what is under them; hue and shadow changes leave it legible.
+const HIDING_FILTER = /opacity|brightness|contrast|blur|url\(/;
+
+const now = () => performance.now();
+const spot = (r: DOMRect) => `${Math.round(r.left)},${Math.round(r.top)}`;
+
+// --- the pointer's arrival ---------------------------------------------------------------------
+
+interface Arrival {
+  at: number;
+  /** The pointer moved while over the control (not just the control under the pointer). */
+  armed: boolean;
+}
+const keys = new WeakMap<Element, string>();
+const arrivals = new WeakMap<Element, Arrival>();
+/**
+ * Where the pointer deliberately came onto each order's control: a row the page re-renders puts a
+ * new (or the same) control in the same place, and the user resting on it keeps their aim.
+ */
+const aimed = new Map<string, string>();
+let lastX = NaN;
+let lastY = NaN;
+let listening = false;
+
+function hostIn(event: Event): Element | undefined {
+  const target = event.target as Element | null;
+  if (target && keys.has(target)) return target;
+  for (const node of event.composedPath()) if (keys.has(node as Element)) return node as Element;
+  return undefined;
+}
+
+function onPointer(event: PointerEvent) {
+  if (!event.isTrusted) return;
+  const moved = event.screenX !== lastX || event.screenY !== lastY;
+  lastX = event.screenX;
+  lastY = event.screenY;
+  const host = hostIn(event);
+  if (!host) return;
+  const key = keys.get(host)!;
+  if (event.type === 'pointerover') {
+    const from = event.relatedTarget as Node | null;
+    if (from && host.contains(from)) return;
+    arrivals.set(host, { at: now(), armed: moved || aimed.get(key) === spot(host.getBoundingClientRect()) });
+  } else if (moved) {
+    const arrival = arrivals.get(host);
+    if (arrival && arrival.armed) return;
+    arrivals.set(host, { at: arrival?.at ?? now(), armed: true });
+  } else return;
+  if (arrivals.get(host)!.armed) aimed.set(key, spot(host.getBoundingClientRect()));
+}
+
+/** A control made (or re-made) for this order key; its arrivals are tracked from now on. */
+export function track(host: Element, key: string): void {
+  keys.set(host, key);
+  if (!listening && typeof window !== 'undefined') {
+    listening = true;
+    for (const type of ['pointerover', 'pointermove'] as const) window.addEventListener(type, onPointer, { capture: true, passive: true });
+  }
+}
+
+/** The pointer reached the control on purpose, or the control has sat under it long enough. */
+export function deliberate(host: Element): boolean {
+  const arrival = arrivals.get(host);
+  if (!arrival) return false;
+  if (arrival.armed) return true;
+  return now() - arrival.at >= SETTLE_MS;
+}
+
+// --- the browser's own visibility verdict (IntersectionObserver v2) ----------------------------
+
+interface Verdict {
+  visible: boolean;
+  intersecting: boolean;
+  time: number;
+  spot: string;
+}
+const verdicts = new WeakMap<Element, Verdict>();
+const placedAt = new WeakMap<Element, number>();
+let io: IntersectionObserver | undefined;
+export const hasTrackVisibility = () => typeof IntersectionObserverEntry === 'function' && 'isVisible' in IntersectionObserverEntry.prototype;
+
+/** The control was put in its place now: what was seen of it before says nothing of it there. */
+export function placed(host: Element): void {
+  placedAt.set(host, now());
+  if (!hasTrackVisibility()) return;
+  io ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        verdicts.set(e.target, { visible: (e as IntersectionObserverEntry & { isVisible: boolean }).isVisible, intersecting: e.isIntersecting, time: e.time, spot: spot(e.boundingClientRect) });
+      }
+    },
+    { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+  );
+  io.observe(host);
+}
+
+export function forget(host: Element): void {
+  io?.unobserve(host);
+  verdicts.delete(host);
+}
+
+// --- the look at click time --------------------------------------------------------------------
+
+/** Whether this element itself draws something (a transparent empty layer over the page does not). */
+function paints(el: Element): boolean {
+  const cs = getComputedStyle(el);
+  if (cs.visibility !== 'visible' || cs.opacity === '0') return false;
+  // Anything but a plain box (an image, a canvas, a form control, SVG) draws.
+  if (!(el instanceof HTMLDivElement || el instanceof HTMLSpanElement || el.constructor === HTMLElement)) return true;
+  if (!/^(transparent|rgba\(.*, 0\))$/.test(cs.backgroundColor) || cs.backgroundImage !== 'none' || cs.boxShadow !== 'none') return true;
+  if (cs.borderStyle !== 'none' && parseFloat(cs.borderWidth) > 0) return true;
+  for (const n of el.childNodes) if (n.nodeType === 3 && n.textContent!.trim()) return true;
+  return false;
+}
+
+/**
+ * Looks at what is drawn at these points with every element made hit-testable for a moment, so a
+ * `pointer-events: none` layer shows up; the page's style is back before anything else runs.
+ */
+function drawnOver(host: Element, points: Array<[number, number]>): boolean {
+  const lift = document.createElement('style');
+  lift.textContent = '*{pointer-events:auto!important}';
+  const inline = [...document.querySelectorAll<HTMLElement>('[style*="pointer-events" i]')].map((el) => [el, el.getAttribute('style')] as const);
+  for (const [el] of inline) el.style.setProperty('pointer-events', 'auto', 'important');
+  (document.head ?? document.documentElement).append(lift);
+  try {
+    // A point where the control is not drawn at all (its cell clips a corner) says nothing.
+    return points.some(([x, y]) => {
+      let painted = false;
+      for (const el of document.elementsFromPoint(x, y)) {
+        if (el === host) return painted;
+        painted ||= paints(el);
+      }
+      return false;
+    });
+  } finally {
+    lift.remove();
+    for (const [el, style] of inline) {
+      if (style === null) el.removeAttribute('style');
+      else el.setAttribute('style', style);
+    }
+  }
+}
+
+/** Why a click at (x, y) on this control must not act, or undefined when it may. */
+export function visibilityRefusal(host: HTMLElement, x: number, y: number): string | undefined {
+  if (!host.isConnected) return REFUSAL.hidden;
+  if (hostTampered(host)) return REFUSAL.faded;
+  const r = host.getBoundingClientRect();
+  if (r.width < HOST_WIDTH * 0.75 || r.height < HOST_HEIGHT * 0.75 || r.width > HOST_WIDTH * 2 || r.height > HOST_HEIGHT * 2) return REFUSAL.faded;
+  if (r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight) return REFUSAL.hidden;
+  if (typeof host.checkVisibility === 'function' && !host.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) {
+    return REFUSAL.hidden;
+  }
+  let opacity = 1;
+  for (let el: Element | null = host.parentElement; el; el = el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host ?? null)) {
+    const cs = getComputedStyle(el);
+    opacity *= parseFloat(cs.opacity);
+    if (opacity < MIN_OPACITY || HIDING_FILTER.test(cs.filter) || cs.clipPath !== 'none' || (cs.maskImage || 'none') !== 'none' || cs.mixBlendMode !== 'normal') {
+      return REFUSAL.faded;
+    }
+  }
+  if (document.elementFromPoint(x, y) !== host) return REFUSAL.covered;
+  const verdict = verdicts.get(host);
+  // A verdict counts when it was taken here, since the control was put here, while on screen.
+  if (verdict && verdict.intersecting && verdict.time >= (placedAt.get(host) ?? 0) && verdict.spot === spot(r)) {
+    return verdict.visible ? undefined : REFUSAL.notVisible;
+  }
+  const inset = 3;
+  const points: Array<[number, number]> = [
+    [x, y],
+    [r.left + r.width / 2, r.top + r.height / 2],
+    [r.left + inset, r.top + inset],
+    [r.right - inset, r.top + inset],
+    [r.left + inset, r.bottom - inset],
+    [r.right - inset, r.bottom - inset],
+  ];
+  return drawnOver(host, points) ? REFUSAL.drawnOver : undefined;
+}
