@@ -19,8 +19,8 @@ export function fieldLayouts(root: ParentNode, known: KnownOrders, earlier: read
   const layouts: Layout[] = [];
   for (const grid of findGrids(root)) {
     if (earlier.some((l) => l.container === grid.body)) continue;
-    const first = firstOf(grid.rows());
-    if (first && earlier.some((l) => l.owns(first))) continue;
+    // A table whose rows an earlier layout reads is theirs (one querySelector, not a walk over its rows).
+    if (earlier.some((l) => owned(grid.body, l))) continue;
     const columns = headerTexts(grid).map(([k, text]) => [k, classifyHeader(text)] as const);
     const at = (f: Field): Key | undefined => columns.find(([, c]) => c === f)?.[0];
     const idKeys = columns.flatMap(([k, f]) => (f?.startsWith('id:') ? [k] : []));
@@ -59,7 +59,7 @@ function shownOrder(text: string, known: KnownOrders) {
   return undefined;
 }
 
-function firstOf<T>(items: Iterable<T>): T | undefined {
-  for (const item of items) return item;
-  return undefined;
+function owned(body: Element, layout: Layout): boolean {
+  const row = body.querySelector(layout.rowSelector);
+  return !!row && layout.owns(row);
 }
