@@ -149,12 +149,12 @@ describe('controls', () => {
     vi.useFakeTimers();
     try {
       button(control).click();
-      await vi.waitFor(() => expect(control.host.dataset.state).toBe('cancelled'));
+      await vi.waitFor(() => expect(control.state).toBe('cancelled'));
       answer = (m) => (m.type === 'status'
         ? { ok: true, entries: { '202611220002': { status: 'already-closed', attempts: 1, message: 'Filled before the cancel took effect', outcome: { kind: 'already-closed', filled: { qty: 5, of: 5 } } } } }
         : { ok: false, error: 'no second cancel' });
       await vi.advanceTimersByTimeAsync(LATE_FILL_WATCH_MS + 1000);
-      await vi.waitFor(() => expect(control.host.dataset.state).toBe('closed'));
+      await vi.waitFor(() => expect(control.state).toBe('closed'));
       expect(button(control).title).toBe('Filled before the cancel arrived (5 of 5). Filled before the cancel took effect');
       expect(sent.filter((m) => m.type === 'cancel')).toHaveLength(1);
     } finally {
