@@ -203,12 +203,19 @@ function envelopeMessage(env: Record<string, unknown>): string {
   return isRecord(env.error) ? str(env.error.message) : '';
 }
 
+/** The refusal codes pace-oms.md documents (44000 validation, 45000 backend errors): final as they are. */
+const DOCUMENTED_REFUSAL = /^(44000|45000(:\d+)?)$/;
+
 function parseCancel(res: HttpResponse, input: BuildInput<PaceOrder, PaceCredentials>, name: string): CancelOutcome {
   const json = parseJson(res.body);
   if (res.status >= 200 && res.status < 300 && json === undefined && !res.transportError) {
     return { kind: 'unknown', message: `${name} answered HTTP ${res.status} with a reply that is not JSON; the cancel may or may not have happened` };
   }
   const failure = parseFailure(res, input.nowMs, name, json);
+  // A refusal under a code pace-oms.md does not document (45010 and the rest of the catalogue) is
+  // known only by its words: never final — the engine looks the order up first (truth before finality).
+  const envelopeError = isRecord(json) && (json.status === 'error' || json.status === 'failed');
+  if (failure?.kind === 'rejected' && envelopeError && !DOCUMENTED_REFUSAL.test(failure.code)) return { kind: 'unknown', message: failure.message, refusal: { reason: 'refused', code: failure.code } };
   if (failure) return failure;
   const env = isRecord(json) ? json : {};
   if (res.status === 200 && env.status === 'success') {

@@ -152,8 +152,9 @@ describe('cancel response → outcome (pace-oms.md §6, top to bottom)', () => {
     ['44000 validation', res(400, { status: 'error', error_code: 44000, message: "exchange_order_id can't be blank" }), kart, { kind: 'rejected', code: '44000' }],
     ['45000 "cancel already in progress": words only, looked up', res(400, { status: 'error', error_code: 45000, message: 'Error from backend: (16387)-cancel already in progress' }), kart, { kind: 'unknown', refusal: { reason: 'busy', code: '45000:16387' } }],
     ['45000 backend', res(400, { status: 'error', error_code: 45000, message: 'Error from backend: (16273)-Order does not exist' }), kart, { kind: 'rejected', code: '45000:16273' }],
-    ['other error', res(400, { status: 'error', error_code: 47000, message: 'Something' }), kart, { kind: 'rejected', code: '47000' }],
-    ['other error without a code', res(200, { status: 'error', message: 'Something' }), kart, { kind: 'rejected', code: 'HTTP_200' }],
+    // Codes pace-oms.md does not document say what they mean only in words: looked up, never final.
+    ['other error: an undocumented code', res(400, { status: 'error', error_code: 45010, message: 'Order is not in a cancellable state for OMS Order: 7' }), kart, { kind: 'unknown', refusal: { reason: 'refused', code: '45010' } }],
+    ['other error without a code', res(200, { status: 'error', message: 'Something' }), kart, { kind: 'unknown', refusal: { reason: 'refused', code: 'HTTP_200' } }],
     ['404 not the envelope', res(404, { error: { code: 404, message: 'route not found' } }), kart, { kind: 'rejected', code: 'HTTP_404' }],
     ['200 JSON of no known shape', res(200, { hello: 'world' }), kart, { kind: 'unknown' }],
   ])('%s', (_, response, input, expected) => {
