@@ -75,13 +75,13 @@ export class CancelControl {
    * the pointer's rest on the row does not count, if it does not.
    */
   hotkey(aim: string | undefined): boolean {
-    return this.accept(() => this.centreRefusal() ?? aim);
+    return this.accept(() => this.centreRefusal(), aim);
   }
 
   /** Acts if the checks pass; false when it refused (the refusal shows) or had nothing to do. */
-  private accept(refusalOf: () => string | undefined): boolean {
+  private accept(layoutRefusal: () => string | undefined, aim?: string): boolean {
     if (this.state === 'sending' || this.state === 'cancelled' || this.state === 'closed') return false;
-    const refusal = this.callbacks.misplaced?.(this) ?? (testHooks.ignoreLayout ? undefined : refusalOf());
+    const refusal = this.callbacks.misplaced?.(this) ?? aim ?? (testHooks.ignoreLayout ? undefined : layoutRefusal());
     if (refusal) {
       this.set('failed', refusal);
       return false;

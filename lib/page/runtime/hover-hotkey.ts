@@ -5,7 +5,7 @@
 // off for this venue, or when no order row is under the pointer. Only the extension can send the
 // message (a page cannot message its content script), and the extension itself sends it from its
 // background, never from a tab.
-import type { CancelControl } from './control';
+import { testHooks, type CancelControl } from './control';
 
 export const HOVER_CANCEL = 'quickcancel.hover-cancel';
 export type HoverResult = 'sent' | 'refused' | 'typing' | 'off' | 'no-order' | 'busy';
@@ -39,14 +39,14 @@ export class HoverHotkey {
   /** The order the pointer moved over last (its control's key): the row the user aimed at. */
   private aimedKey: string | undefined;
   private readonly onMove = (event: PointerEvent) => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted && !testHooks.acceptUntrusted) return;
     this.x = event.clientX;
     this.y = event.clientY;
     this.aimedKey = this.deps.controlOf(event.target as Element | null)?.key;
   };
   private readonly onOut = (event: PointerEvent) => {
     // The pointer left the page: no row is under it any more.
-    if (event.isTrusted && !event.relatedTarget) this.x = this.y = NaN;
+    if ((event.isTrusted || testHooks.acceptUntrusted) && !event.relatedTarget) this.x = this.y = NaN;
   };
 
   constructor(private readonly deps: HoverDeps) {}
