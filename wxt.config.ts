@@ -36,6 +36,8 @@ export default defineConfig({
       _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Open QuickCancel: cancel an order by id' },
       'cancel-all-here': { suggested_key: { default: 'Alt+Shift+X' }, description: 'Cancel all open orders on this tab’s broker (asks first)' },
       panic: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Panic: cancel every open order on every venue with keys (asks first unless turned off)' },
+      // No suggested key: Chrome allows four, and this one acts only once armed in Settings.
+      'cancel-hovered': { description: 'Cancel the order under the mouse (arm it in QuickCancel’s settings first)' },
     },
     ...manifestPermissions,
     content_security_policy: {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { onCommand } from '@/lib/background/commands';
+import { HOVER_COMMAND, hoverCancel, onCommand } from '@/lib/background/commands';
 import { ExpiryWatch } from '@/lib/background/expiry';
 import { notifyOutcome } from '@/lib/background/notify';
 import { serveContentPort } from '@/lib/background/ports';
@@ -73,7 +73,10 @@ export default defineBackground(() => {
     }
   });
   browser.notifications.onClicked.addListener((id) => void expiry.onNotificationClicked(id));
-  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab?.url, venues, { engine, vault, venues }));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === HOVER_COMMAND) void hoverCancel(tab?.id);
+    else void onCommand(command, tab?.url, venues, { engine, vault, venues });
+  });
 
   void autoLock.schedule();
   void engine.verifyUnresolved();

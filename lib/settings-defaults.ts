@@ -10,7 +10,8 @@ import type { VenueId } from './model';
 export const SETTINGS_KEY = 'settings';
 /**
  * The stored format's version (WXT keeps it in `settings$`). 1: global behaviour only. 2: adds
- * per-venue overrides (`venues`) and the token-expiry warning's lead time. Each new one gets a
+ * per-venue overrides (`venues`) and the token-expiry warning's lead time (and, read with its
+ * default when absent so no migration is needed, the hover hotkey's arming). Each new one gets a
  * migration in lib/settings.ts, and this parser keeps reading every older one.
  */
 export const SETTINGS_VERSION = 2;
@@ -19,7 +20,7 @@ export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 export const MAX_EXPIRY_WARN_MINUTES = 24 * 60;
 
 /** The behaviour a venue may set for itself; a key left out uses the global value. */
-export const VENUE_BEHAVIOURS = ['confirmSingle', 'sound', 'notifications'] as const;
+export const VENUE_BEHAVIOURS = ['confirmSingle', 'sound', 'notifications', 'hoverHotkey'] as const;
 export type VenueBehaviour = (typeof VENUE_BEHAVIOURS)[number];
 export type VenueOverrides = Partial<Record<VenueBehaviour, boolean>>;
 
@@ -29,6 +30,8 @@ export interface Settings {
   confirmCancelAll: boolean;
   notifications: boolean;
   sound: boolean;
+  /** The "cancel the order under the mouse" shortcut acts: off until the user arms it. */
+  hoverHotkey: boolean;
   /** 0 means: lock only when the browser closes. */
   autoLockMinutes: number;
   disabledVenues: VenueId[];
@@ -44,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   confirmCancelAll: true,
   notifications: true,
   sound: false,
+  hoverHotkey: false,
   autoLockMinutes: 30,
   disabledVenues: [],
   expiryWarnMinutes: 30,
@@ -70,7 +74,7 @@ export function parseSettings(stored: unknown, isVenue: (v: unknown) => v is Ven
   const out: Settings = { ...DEFAULT_SETTINGS, disabledVenues: [], venues: {} };
   if (!stored || typeof stored !== 'object') return out;
   const s = stored as Record<string, unknown>;
-  for (const key of ['confirmSingle', 'confirmCancelAll', 'notifications', 'sound'] as const) {
+  for (const key of ['confirmSingle', 'confirmCancelAll', 'notifications', 'sound', 'hoverHotkey'] as const) {
     if (typeof s[key] === 'boolean') out[key] = s[key];
   }
   const minutes = s.autoLockMinutes;

@@ -12,13 +12,14 @@ export const settingsSchema = z.object({
   confirmCancelAll: z.boolean(),
   notifications: z.boolean(),
   sound: z.boolean(),
+  hoverHotkey: z.boolean(),
   autoLockMinutes: z.number().int().min(0).max(MAX_AUTO_LOCK_MINUTES),
   disabledVenues: z.array(z.enum(VENUE_IDS)),
   lastQuickCancelVenue: z.enum(VENUE_IDS).optional(),
   expiryWarnMinutes: z.number().int().min(0).max(MAX_EXPIRY_WARN_MINUTES),
   venues: z.partialRecord(
     z.enum(VENUE_IDS),
-    z.object({ confirmSingle: z.boolean().optional(), sound: z.boolean().optional(), notifications: z.boolean().optional() }).strict(),
+    z.object({ confirmSingle: z.boolean().optional(), sound: z.boolean().optional(), notifications: z.boolean().optional(), hoverHotkey: z.boolean().optional() }).strict(),
   ),
 }) satisfies z.ZodType<Settings>;
 

@@ -2,13 +2,18 @@ import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings-defaults';
 
-type Toggle = 'confirmSingle' | 'confirmCancelAll' | 'notifications' | 'sound';
+type Toggle = 'confirmSingle' | 'confirmCancelAll' | 'notifications' | 'sound' | 'hoverHotkey';
 
 const TOGGLES: Array<{ key: Toggle; label: string; help: string }> = [
   { key: 'confirmSingle', label: 'Ask before cancelling one order', help: 'Off by default: one click is the point.' },
   { key: 'confirmCancelAll', label: 'Ask before cancel-all', help: 'The question lists every open order it will cancel; it also guards Panic (its shortcut then opens the popup on the question).' },
   { key: 'notifications', label: 'Notify me of each outcome', help: 'A browser notification when a cancel finishes.' },
   { key: 'sound', label: 'Play a sound on each outcome', help: 'A short sound when a cancel finishes.' },
+  {
+    key: 'hoverHotkey',
+    label: 'Cancel the order under the mouse with a shortcut',
+    help: 'Off by default. Choose the key for “Cancel the order under the mouse” in the browser’s shortcut settings (chrome://extensions/shortcuts, or Firefox’s Manage Extension Shortcuts). It never acts while you type in a field.',
+  },
 ];
 
 export function SettingsSection({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
@@ -31,7 +36,7 @@ export function SettingsSection({ settings, onChange }: { settings: Settings; on
           </small>
         </div>
       ))}
-      <p class="muted">Each venue can ask, sound and notify differently: see “Behaviour on …” in its card above.</p>
+      <p class="muted">Each venue can ask, sound, notify and take the hover shortcut differently: see “Behaviour on …” in its card above.</p>
       <div class="field row">
         <label for="setting-expiryWarnMinutes">Warn before a daily token expires</label>
         <select

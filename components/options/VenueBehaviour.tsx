@@ -8,6 +8,7 @@ const LABEL: Record<Behaviour, string> = {
   confirmSingle: 'Ask before cancelling one order',
   sound: 'Play a sound on each outcome',
   notifications: 'Notify me of each outcome',
+  hoverHotkey: 'Cancel the order under the mouse with a shortcut',
 };
 
 type Choice = 'global' | 'on' | 'off';

@@ -7,10 +7,27 @@ import { tally, tallyText } from '../cancel-tally';
 import type { PanicReply } from '../messages';
 import { currentSettings } from '../settings';
 import type { VenueAdapter } from '../venues/types';
+import { HOVER_CANCEL } from '../page/runtime/hover-hotkey';
 import { panic, type PanicDeps } from './panic';
 
 export const CANCEL_ALL_COMMAND = 'cancel-all-here';
 export const PANIC_COMMAND = 'panic';
+export const HOVER_COMMAND = 'cancel-hovered';
+
+/**
+ * The hover hotkey: the tab's own content script knows what is under the mouse and decides
+ * (lib/page/runtime/hover-hotkey.ts). Only the top frame: that is where the order rows are read.
+ */
+export async function hoverCancel(tabId: number | undefined): Promise<unknown> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return undefined;
+  try {
+    return await browser.tabs.sendMessage(id, { type: HOVER_CANCEL }, { frameId: 0 });
+  } catch {
+    // Not a venue page (no content script answers): the shortcut does nothing there.
+    return undefined;
+  }
+}
 
 export function venueOfUrl(url: string | undefined, venues: Record<VenueId, VenueAdapter>): VenueId | undefined {
   // MatchPattern throws on a malformed URL, and must be given a string: for a URL object it asks

@@ -14,7 +14,7 @@ describe('settings v1 → v2', () => {
     await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
     // WXT migrates when the item is defined (the worker's start) and on migrate().
     await settingsItem.migrate();
-    expect(await readSettings()).toEqual({ ...v1, venues: {}, expiryWarnMinutes: 30 });
+    expect(await readSettings()).toEqual({ ...v1, hoverHotkey: false, venues: {}, expiryWarnMinutes: 30 });
     expect(SETTINGS_VERSION).toBe(2);
     expect(await settingsItem.getMeta()).toEqual({ v: 2 });
     const raw = (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
@@ -27,8 +27,8 @@ describe('settings v1 → v2', () => {
   });
 
   it('the parser reads a v1 value (no overrides: every venue global) and a v2 value alike', () => {
-    expect(parseSettings(v1)).toEqual({ ...v1, venues: {}, expiryWarnMinutes: 30 });
-    const v2 = { ...v1, expiryWarnMinutes: 10, venues: { pacetrader: { confirmSingle: false, sound: false }, coinswitch: { notifications: true } } };
+    expect(parseSettings(v1)).toEqual({ ...v1, hoverHotkey: false, venues: {}, expiryWarnMinutes: 30 });
+    const v2 = { ...v1, hoverHotkey: true, expiryWarnMinutes: 10, venues: { pacetrader: { confirmSingle: false, sound: false }, coinswitch: { notifications: true } } };
     expect(parseSettings(v2)).toEqual(v2);
   });
 
@@ -64,5 +64,22 @@ describe('per-venue resolution', () => {
     expect(behaviourFor(settings, 'pacetrader', 'notifications')).toBe(true);
     expect(behaviourFor(settings, 'pocketful', 'confirmSingle')).toBe(false);
     expect(behaviourFor({ ...settings, confirmSingle: true }, 'pocketful', 'confirmSingle')).toBe(true);
+  });
+});
+
+describe('the hover hotkey setting', () => {
+  it('is off by default, also for a stored value from before it existed (v1 or v2)', () => {
+    expect(DEFAULT_SETTINGS.hoverHotkey).toBe(false);
+    expect(parseSettings({ confirmSingle: true }).hoverHotkey).toBe(false);
+    expect(parseSettings({ hoverHotkey: 'yes' }).hoverHotkey).toBe(false);
+    expect(parseSettings({ hoverHotkey: true }).hoverHotkey).toBe(true);
+  });
+
+  it('is armed globally or per venue, either way round', () => {
+    const parsed = parseSettings({ hoverHotkey: false, venues: { pacetrader: { hoverHotkey: true }, pocketful: { hoverHotkey: 'on' } } });
+    expect(behaviourFor(parsed, 'pacetrader', 'hoverHotkey')).toBe(true);
+    expect(behaviourFor(parsed, 'pocketful', 'hoverHotkey')).toBe(false);
+    expect(behaviourFor({ ...parsed, hoverHotkey: true, venues: { coinswitch: { hoverHotkey: false } } }, 'coinswitch', 'hoverHotkey')).toBe(false);
+    expect(settingsSchema.partial().safeParse({ hoverHotkey: true, venues: { pacetrader: { hoverHotkey: false } } }).success).toBe(true);
   });
 });

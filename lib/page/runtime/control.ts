@@ -66,20 +66,40 @@ export class CancelControl {
     event.stopPropagation();
     event.preventDefault();
     if (!event.isTrusted && !testHooks.acceptUntrusted) return;
-    if (this.state === 'sending' || this.state === 'cancelled' || this.state === 'closed') return;
-    const refusal = this.callbacks.misplaced?.(this) ?? (testHooks.ignoreLayout ? undefined : this.refusal(event));
-    if (refusal) return this.set('failed', refusal);
+    this.accept(() => this.refusal(event));
+  }
+
+  /**
+   * The hover hotkey: the row check and the visibility checks of a click (at the control's centre:
+   * the pointer is on the row, not necessarily on the control), then the same cancel. `aim` is why
+   * the pointer's rest on the row does not count, if it does not.
+   */
+  hotkey(aim: string | undefined): boolean {
+    return this.accept(() => this.centreRefusal(), aim);
+  }
+
+  /** Acts if the checks pass; false when it refused (the refusal shows) or had nothing to do. */
+  private accept(layoutRefusal: () => string | undefined, aim?: string): boolean {
+    if (this.state === 'sending' || this.state === 'cancelled' || this.state === 'closed') return false;
+    const refusal = this.callbacks.misplaced?.(this) ?? aim ?? (testHooks.ignoreLayout ? undefined : layoutRefusal());
+    if (refusal) {
+      this.set('failed', refusal);
+      return false;
+    }
     this.callbacks.onCancel(this);
+    return true;
+  }
+
+  private centreRefusal(): string | undefined {
+    const rect = this.host.getBoundingClientRect();
+    return visibilityRefusal(this.host, rect.left + rect.width / 2, rect.top + rect.height / 2);
   }
 
   /** Why a click must not act: hidden, faded, covered, or the control came to the pointer. */
   private refusal(event: MouseEvent): string | undefined {
     // A key press has no pointer position (nor a pointer to arrive): check the control's centre.
-    const keyboard = event.detail === 0;
-    const rect = this.host.getBoundingClientRect();
-    const x = keyboard ? rect.left + rect.width / 2 : event.clientX;
-    const y = keyboard ? rect.top + rect.height / 2 : event.clientY;
-    return visibilityRefusal(this.host, x, y) ?? (keyboard || deliberate(this.host) ? undefined : REFUSAL.sudden);
+    if (event.detail === 0) return this.centreRefusal();
+    return visibilityRefusal(this.host, event.clientX, event.clientY) ?? (deliberate(this.host) ? undefined : REFUSAL.sudden);
   }
 
   set(state: ControlState, message = ''): void {

@@ -192,6 +192,15 @@ export class Injector {
     placed(control.host);
   }
 
+  /** The control of the order row that holds this element (e.g. what is under the pointer), if any. */
+  controlOf(el: Element | null): CancelControl | undefined {
+    for (let at: Element | null = el; at; at = at.parentElement ?? ((at.parentNode as ShadowRoot | null)?.host ?? null)) {
+      const tracked = this.rows.get(at);
+      if (tracked) return tracked.control;
+    }
+    return undefined;
+  }
+
   /**
    * At click time: the control must still sit in the row it was made for, and that row must still
    * show its order (a page can move a control into another row, or rewrite the row under it).

@@ -6,6 +6,7 @@ import { CONTENT_PORT, type VenueId } from '@/lib/model';
 import { discoverLayouts } from '../detect/discover';
 import { KnownOrders } from '../detect/known';
 import { followVenueOrders } from './venue-orders';
+import { HoverHotkey } from './hover-hotkey';
 import { Injector } from './inject';
 import { portMessenger } from './messenger';
 import { PageWatcher } from './observe';
@@ -37,6 +38,16 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
     watcher.refresh();
   }, () => injector.size > 0, ctx.signal);
   injector.onUnknownId = () => orders.unknownSeen();
+  let hoverArmed = false;
+  const hover = new HoverHotkey({ controlOf: (el) => injector.controlOf(el), armed: () => hoverArmed, extensionId: browser.runtime.id });
+  hover.start();
+  // Answered at once: the reply tells the sender (tests) what the shortcut did here.
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (r: unknown) => void) => {
+    const result = hover.onMessage(message, sender);
+    if (result) reply(result);
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
 
   const applyRules = (value: unknown) => {
     rules = parseRules(value, venue);
@@ -45,6 +56,7 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
   const applySettings = (value: unknown) => {
     const settings = parseSettings(value);
     injector.confirmSingle = behaviourFor(settings, venue, 'confirmSingle');
+    hoverArmed = behaviourFor(settings, venue, 'hoverHotkey');
     // A venue turned off in Settings gets no controls (the background refuses its cancels anyway).
     if (settings.disabledVenues.includes(venue)) watcher.pause();
     else watcher.resume();
@@ -66,8 +78,10 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
 
   ctx.onInvalidated(() => {
     watcher.stop();
+    hover.stop();
     try {
       browser.storage.onChanged.removeListener(onChanged);
+      browser.runtime.onMessage.removeListener(onMessage);
     } catch {
       // The extension context is gone already.
     }

@@ -46,6 +46,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Drive
     storage: () => ext(`${EXT_API}.storage.local.get(null)`),
     setStorage: (items) => ext(`${EXT_API}.storage.local.set(${JSON.stringify(items)})`),
     setCredentials: (venue, credentials) => h.setCredentials(venue, credentials),
+    async command(name) {
+      if (name !== 'cancel-hovered') throw new Error(`no stand-in for the ${name} command`);
+      const worker = await h.worker();
+      await worker.evaluate(async () => {
+        const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.id !== undefined) await (globalThis as any).chrome.tabs.sendMessage(tab.id, { type: 'quickcancel.hover-cancel' }, { frameId: 0 }).catch(() => undefined);
+      });
+    },
     async stopBackground() {
       const page = await h.context.newPage();
       const cdp = await h.context.newCDPSession(page);

@@ -152,6 +152,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
     storage: () => ext(`${EXT_API}.storage.local.get(null)`),
     setStorage: (items) => ext(`${EXT_API}.storage.local.set(${JSON.stringify(items)})`),
     setCredentials: (venue, credentials) => setCredentialsVia(send, venue, credentials),
+    async command(name) {
+      await chromeScope(first!, `WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension.shortcuts.onCommand(${JSON.stringify(name)})`);
+    },
     async stopBackground() {
       // disableResetIdleForTest: otherwise a listener still at work (the cancel in flight) keeps it alive.
       const stopped = await chromeScope(first!, `(async () => {

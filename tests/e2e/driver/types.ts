@@ -65,6 +65,12 @@ export interface Driver {
   storage(): Promise<Record<string, any>>;
   setStorage(items: Record<string, unknown>): Promise<void>;
   setCredentials(venue: VenueId, credentials: unknown): Promise<void>;
+  /**
+   * A keyboard command, as if its shortcut were pressed with the tab in front. Firefox fires the
+   * browser's own command event; Chromium offers no way to, so its service worker sends what the
+   * background sends for that command (only `cancel-hovered` so far).
+   */
+  command(name: string): Promise<void>;
   /** Stops the extension's background (Chromium's service worker, Firefox's event page). */
   stopBackground(): Promise<void>;
   close(options?: { keepProfile?: boolean }): Promise<void>;

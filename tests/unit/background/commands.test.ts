@@ -1,5 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-import { venueOfUrl } from '../../../lib/background/commands';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { hoverCancel, venueOfUrl } from '../../../lib/background/commands';
+import { HOVER_CANCEL } from '../../../lib/page/runtime/hover-hotkey';
 import { venues } from '../../../lib/venues';
 
 describe('the venue of the tab a shortcut was pressed on', () => {
@@ -25,5 +27,22 @@ describe('the venue of the tab a shortcut was pressed on', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('the hover hotkey, background side', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('asks the top frame of the tab it was pressed on, and answers what the page did', async () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue('sent');
+    expect(await hoverCancel(7)).toBe('sent');
+    expect(send).toHaveBeenCalledWith(7, { type: HOVER_CANCEL }, { frameId: 0 });
+  });
+
+  it('without a tab, asks the active one; a tab with no content script is no error', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 4 } as never]);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect(await hoverCancel(undefined)).toBeUndefined();
+    expect(send).toHaveBeenCalledWith(4, { type: HOVER_CANCEL }, { frameId: 0 });
   });
 });
