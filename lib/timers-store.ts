@@ -38,12 +38,11 @@ export async function writeTimers(timers: CancelTimer[]): Promise<void> {
   await browser.storage.local.set({ [TIMERS_KEY]: timers, [TIMERS_META_KEY]: { v: TIMERS_VERSION } });
 }
 
-/** The timers now and after every change. Returns the unsubscribe. */
-export function watchTimers(onTimers: (timers: CancelTimer[]) => void): () => void {
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && TIMERS_KEY in changes) onTimers(storedTimers(changes[TIMERS_KEY]!.newValue));
+/** Calls back after every change the background stores. Returns the unsubscribe. */
+export function onTimersChanged(changed: () => void): () => void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && TIMERS_KEY in changes) changed();
   };
   browser.storage.onChanged.addListener(onChanged);
-  void readTimers().then(onTimers, () => undefined);
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
