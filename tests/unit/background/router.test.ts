@@ -119,7 +119,7 @@ describe('cancel timers from the popup', () => {
     await vault.set('pocketful', { accessToken: 'x'.repeat(20), clientId: 'A' });
     const reply = await handle(set, popup);
     expect(reply).toMatchObject({ ok: true, timer: { venue: 'pocketful', orderId: '202611220001' } });
-    const id = (reply as { timer: { id: string } }).timer.id;
+    const id = (reply as unknown as { timer: { id: string } }).timer.id;
     expect(await handle({ type: 'timers.list' }, popup)).toMatchObject({ ok: true, timers: [{ id }] });
     expect(await handle({ ...set, when: { kind: 'at', atMs: Date.now() - 1000 } }, popup)).toEqual({ ok: false, error: 'That time has already passed' });
     expect(await handle({ ...set, orderId: 'no such id!' }, popup)).toMatchObject({ ok: false });
