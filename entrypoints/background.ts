@@ -5,7 +5,10 @@ import { notifyOutcome } from '@/lib/background/notify';
 import { serveContentPort } from '@/lib/background/ports';
 import { missingPermission } from '@/lib/background/reach';
 import { createRouter } from '@/lib/background/router';
+import { timerFire } from '@/lib/background/timer-fire';
+import { CancelTimers, isTimerAlarm } from '@/lib/background/timers';
 import { wipeAllStorage } from '@/lib/background/wipe';
+import { engineApi } from '@/lib/engine/api';
 import { CancelEngine } from '@/lib/engine/engine';
 import { sendRequest } from '@/lib/engine/http';
 import { currentSettings, readSettings } from '@/lib/settings';
@@ -15,6 +18,7 @@ import { AutoLock } from '@/lib/vault/auto-lock';
 import { Vault } from '@/lib/vault/vault';
 import { venues } from '@/lib/venues';
 import type { VenueId } from '@/lib/venues/types';
+import type { JournalEntry } from '@/lib/model';
 
 /** Re-checks cancels whose outcome is still unknown (the venue could not be asked). */
 const VERIFY_ALARM = 'verify-journal';
@@ -41,20 +45,33 @@ export default defineBackground(() => {
       });
     },
   });
+  // An expired token's refusal is said as such (once), instead of the plain outcome.
+  const notify = async (entry: JournalEntry) => {
+    if (!(await expiry.onOutcome(entry))) await notifyOutcome(entry, venues);
+  };
+  const timers = new CancelTimers({
+    fire: timerFire({
+      engine: engineApi(engine, venues),
+      notify,
+      credentials: async (venue) => {
+        const creds = await vault.get(venue);
+        return creds.state === 'ok' ? creds.credentials : undefined;
+      },
+    }),
+  });
   const route = createRouter({
-    engine, vault, autoLock, venues,
+    engine, vault, autoLock, venues, timers, notify,
     extensionOrigin: browser.runtime.getURL('/'),
     extensionId: browser.runtime.id,
-    // An expired token's refusal is said as such (once), instead of the plain outcome.
-    notify: async (entry) => {
-      if (!(await expiry.onOutcome(entry))) await notifyOutcome(entry, venues);
-    },
     wipeStorage: wipeAllStorage,
   });
   const handle: typeof route = async (message, sender) => {
     const reply = await route(message, sender);
     const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'vault.wipe') void expiry.clear();
+    if (type === 'vault.wipe') {
+      void expiry.clear();
+      void timers.clear();
+    }
     else if (typeof type === 'string' && CHANGES_EXPIRY.has(type)) void expiry.sync();
     return reply;
   };
@@ -67,6 +84,7 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => serveContentPort(port, handle));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === VERIFY_ALARM) void engine.verifyUnresolved();
+    else if (isTimerAlarm(alarm.name)) void timers.onAlarm(alarm.name);
     else {
       void expiry.onAlarm(alarm.name);
       void autoLock.onAlarm(alarm.name);
@@ -81,4 +99,5 @@ export default defineBackground(() => {
   void autoLock.schedule();
   void engine.verifyUnresolved();
   void expiry.sync();
+  void timers.replan();
 });

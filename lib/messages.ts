@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { settingsSchema } from './settings';
 import type { Settings } from './settings-defaults';
+import type { CancelTimer } from './timers-store';
 import type { CancelOutcome, JournalEntry, KnownOrder, OrderView, VenueId } from './model';
 import { VENUE_IDS } from './venues/registry';
 
@@ -50,6 +51,19 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   /** Counts open orders through the venue with the stored credentials. */
   z.object({ type: z.literal('credentials.test'), venue: venueId }),
   z.object({ type: z.literal('settings.set'), settings: settingsSchema.partial() }),
+  /**
+   * Cancels the order unless it has closed by then: `after` seconds from now, or `at` a moment
+   * (the popup turns "HH:MM" into its next occurrence, in the trader's own time zone).
+   */
+  z.object({
+    type: z.literal('timers.set'), venue: venueId, orderId,
+    when: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('after'), seconds: z.number().int().min(1).max(86_400) }),
+      z.object({ kind: z.literal('at'), atMs: z.number().int().positive() }),
+    ]),
+  }),
+  z.object({ type: z.literal('timers.remove'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('timers.list') }),
 ]);
 
 export type PageMessage = z.infer<typeof pageMessageSchema>;
@@ -92,6 +106,8 @@ export type VaultStatusReply = Reply<{ state: VaultState; configured: Credential
 export type TestConnectionReply = Reply<{ openOrders: number; scope?: string } | { outcome: CancelOutcome }>;
 export type SettingsReply = Reply<{ settings: Settings }>;
 export type OkReply = Reply;
+export type TimerReply = Reply<{ timer: CancelTimer }>;
+export type TimersReply = Reply<{ timers: CancelTimer[] }>;
 
 /** Every message type paired with the reply it gets: the senders and the handlers both use it. */
 type EveryType<T extends Record<MessageType, AnyReply>> = T;
@@ -115,5 +131,8 @@ export type Replies = EveryType<{
   'credentials.remove': OkReply;
   'credentials.test': TestConnectionReply;
   'settings.set': SettingsReply;
+  'timers.set': TimerReply;
+  'timers.remove': OkReply;
+  'timers.list': TimersReply;
 }>;
 export type ReplyOf<T extends MessageType> = Replies[T];

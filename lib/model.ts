@@ -70,7 +70,8 @@ export interface KnownOrder {
 export type JournalStatus = 'sending' | 'verifying' | OutcomeKind | 'not-sent';
 
 /** Who asked for a cancel. */
-export type CancelSource = 'page' | 'popup' | 'cancel-all' | 'retry';
+/** 'timer': a cancel timer the trader set fired (lib/background/timers.ts). */
+export type CancelSource = 'page' | 'popup' | 'cancel-all' | 'retry' | 'timer';
 
 /** One cancel in the history. Never holds secrets: only ids, page hints, outcomes and timings. */
 export interface JournalEntry {

@@ -15,6 +15,7 @@ import { History } from './History';
 import { Panic } from './Panic';
 import { QuickCancel } from './QuickCancel';
 import { ScopedCancel } from './ScopedCancel';
+import { Timers } from './Timers';
 import { Unlock } from './Unlock';
 
 export function Popup() {
@@ -116,6 +117,7 @@ function Actions({ settings, configured, entries }: { settings: Settings; config
           <QuickCancel key={venue.id} venue={venue.id} confirmSingle={behaviourFor(settings, venue.id, 'confirmSingle')} entries={entries} />
           <CancelAll venue={venue.id} confirmCancelAll={settings.confirmCancelAll} autoStart={venue.id === shortcutVenue} entries={entries} />
           <ScopedCancel key={venue.id} venue={venue.id} entries={entries} />
+          <Timers venue={venue.id} />
         </>
       ) : (
         <p class="muted">

@@ -8,6 +8,7 @@ import { behaviourFor } from '../settings-defaults';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
 import { panic } from './panic';
+import type { CancelTimers } from './timers';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
 import type { VenueAdapter } from '../venues/types';
@@ -22,7 +23,11 @@ export interface HandlerDeps {
   wipeStorage(): Promise<void>;
   /** Tells the user how a cancel ended (when they want notifications). */
   notify(entry: JournalEntry): Promise<void>;
+  timers: CancelTimers;
 }
+
+/** The latest a timer may be set for: "cancel at HH:MM" is at most a day ahead. */
+const TIMER_HORIZON_MS = 24 * 3_600_000 + 60_000;
 
 /** Told when a cancel request has been handed to the network, before its answer comes. */
 export type OnSent = () => void;
@@ -166,6 +171,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const got = await credentialsFor(m.venue);
       if (!('credentials' in got)) return got;
       return { ok: true, ...(await engine.testConnection(m.venue, got.credentials)) };
+    },
+    async 'timers.set'(m) {
+      const got = await enabledCredentials(m.venue);
+      if (!('credentials' in got)) return got;
+      const adapter = venues[m.venue];
+      if (!adapter.idPattern.test(m.orderId)) return { ok: false, error: `"${m.orderId}" does not look like a ${adapter.name} order id (expected ${adapter.idHint})` };
+      const now = Date.now();
+      const fireAtMs = m.when.kind === 'after' ? now + m.when.seconds * 1000 : m.when.atMs;
+      if (fireAtMs <= now) return { ok: false, error: 'That time has already passed' };
+      if (fireAtMs > now + TIMER_HORIZON_MS) return { ok: false, error: 'A timer can be set at most a day ahead' };
+      return { ok: true, timer: await deps.timers.set(m.venue, m.orderId, fireAtMs) };
+    },
+    async 'timers.remove'(m) {
+      if (!(await deps.timers.remove(m.id))) return { ok: false, error: 'That timer has already fired or was removed' };
+      return { ok: true };
+    },
+    async 'timers.list'() {
+      return { ok: true, timers: await deps.timers.list() };
     },
     async 'settings.set'(m) {
       const next = { ...(await readSettings()), ...m.settings };

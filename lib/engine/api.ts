@@ -24,6 +24,8 @@ export interface EngineApi {
   /** The newest journal entry for each of these orders that has one (in flight, recent or unresolved). */
   knownOutcomes(venue: VenueId, orderIds: readonly string[]): Promise<Record<string, JournalEntry>>;
   entry(id: string): Promise<JournalEntry | null>;
+  /** An outcome learned without a cancel (a timer's order closed before it fired), into the history. */
+  record(entry: Omit<JournalEntry, 'id' | 'updatedAtMs' | 'attempts'>): Promise<JournalEntry>;
   clearHistory(): Promise<void>;
   /** Credentials completed with what the venue can tell (adapter.completeCredentials), or why not. */
   completeCredentials(venue: VenueId, credentials: Record<string, unknown>): Promise<{ credentials: Record<string, unknown> } | { error: string }>;
@@ -72,6 +74,11 @@ export function engineApi(engine: CancelEngine, venues: Record<VenueId, VenueAda
       return entries;
     },
     entry: (id) => engine.journal.get(id),
+    async record(entry) {
+      const full = await engine.journal.begin(entry);
+      await engine.journal.saved(full);
+      return full;
+    },
     clearHistory: () => engine.journal.clear(),
     async completeCredentials(venue, credentials) {
       const adapter = venues[venue];

@@ -34,6 +34,9 @@ const SAMPLES: Record<Exclude<MessageType, ContentMessageType>, unknown> = {
   'credentials.remove': { type: 'credentials.remove', venue: 'pocketful' },
   'credentials.test': { type: 'credentials.test', venue: 'pocketful' },
   'settings.set': { type: 'settings.set', settings: { confirmSingle: true, notifications: false } },
+  'timers.set': { type: 'timers.set', venue: 'pocketful', orderId: '9101', when: { kind: 'after', seconds: 1 } },
+  'timers.remove': { type: 'timers.remove', id: '00000000-0000-4000-8000-000000000001' },
+  'timers.list': { type: 'timers.list' },
 };
 
 const refusedTypes = Object.keys(SAMPLES) as Array<keyof typeof SAMPLES>;

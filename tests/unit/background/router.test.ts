@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CancelTimers } from '../../../lib/background/timers';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter, type Sender } from '../../../lib/background/router';
 import { CancelEngine } from '../../../lib/engine/engine';
@@ -19,7 +20,7 @@ async function setup(answer: HttpResponse = { status: 500, headers: {}, body: ''
   const cancel = vi.spyOn(engine, 'cancel');
   const handle = createRouter({
     engine, vault, venues, autoLock: new AutoLock(vault, async () => 30),
-    extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined, notify: async () => undefined,
+    extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined, notify: async () => undefined, timers: new CancelTimers({ fire: async () => undefined }),
   });
   const configured = async () => Object.keys((await vault.secrets()) ?? {});
   return { handle, send, cancel, configured, vault };
@@ -54,6 +55,8 @@ describe('who may send what', () => {
     { type: 'settings.set', settings: { confirmSingle: true } },
     { type: 'cancel-all', venue: 'pocketful' },
     { type: 'open-orders', venue: 'pocketful' },
+    { type: 'timers.set', venue: 'pocketful', orderId: '202611220001', when: { kind: 'after', seconds: 1 } },
+    { type: 'timers.list' },
   ])('refuses $type from a content script', async (message) => {
     const { handle, configured } = await setup();
     const reply = await handle(message, pocketfulTab);
@@ -103,5 +106,24 @@ describe('saving credentials', () => {
     const reply = await handle({ type: 'credentials.set', venue: 'pacetrader', credentials: { accessToken: 'opaque-pacetrader-token-1' } }, popup);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^PaceTrader: could not learn the client id from PaceTrader \(PaceTrader token expired.*\) — enter it, or try again$/) });
     expect(await configured()).toEqual([]);
+  });
+});
+
+describe('cancel timers from the popup', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('sets a timer for a well-formed id once keys are set, lists it, removes it; refuses a past time and a malformed id', async () => {
+    const { handle, vault } = await setup();
+    const set = { type: 'timers.set', venue: 'pocketful', orderId: '202611220001', when: { kind: 'after', seconds: 30 } };
+    expect(await handle(set, popup)).toEqual({ ok: false, error: 'Add Pocketful credentials in Settings first' });
+    await vault.set('pocketful', { accessToken: 'x'.repeat(20), clientId: 'A' });
+    const reply = await handle(set, popup);
+    expect(reply).toMatchObject({ ok: true, timer: { venue: 'pocketful', orderId: '202611220001' } });
+    const id = (reply as unknown as { timer: { id: string } }).timer.id;
+    expect(await handle({ type: 'timers.list' }, popup)).toMatchObject({ ok: true, timers: [{ id }] });
+    expect(await handle({ ...set, when: { kind: 'at', atMs: Date.now() - 1000 } }, popup)).toEqual({ ok: false, error: 'That time has already passed' });
+    expect(await handle({ ...set, orderId: 'no such id!' }, popup)).toMatchObject({ ok: false });
+    expect(await handle({ type: 'timers.remove', id }, popup)).toEqual({ ok: true });
+    expect(await handle({ type: 'timers.list' }, popup)).toEqual({ ok: true, timers: [] });
   });
 });
