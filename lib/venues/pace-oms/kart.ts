@@ -8,6 +8,9 @@ import type { HttpResponse } from '../types';
  * order only in the body (shared/venues/pace-oms.md section 4). One venue's server has one kart
  * route, so the form it takes is kept per venue, not per execution type.
  */
+/** Bracket, cover and spread orders: cancelled through the kart route, and done when the OMS says so. */
+export const isKart = (executionType: string) => executionType === 'BO' || executionType === 'CO' || executionType === 'SPD';
+
 export const KART_CANCEL_FORMS = ['id-in-path', 'body-only'] as const;
 
 /**
