@@ -28,7 +28,7 @@ try {
 
 const steal = stealPercent(started, cpuTimes());
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(Math.abs(v) < 10 ? 2 : 1) : '—');
-const verdictOf = (r: BenchRow) => (r.decide ? verdictAtMost(r.decide.interval, r.decide.limit, steal) : r.withinBudget ? 'ok' : 'OVER');
+const verdictOf = (r: BenchRow) => (r.reportOnly ? 'reported' : r.decide ? verdictAtMost(r.decide.interval, r.decide.limit, steal) : r.withinBudget ? 'ok' : 'OVER');
 console.log('\n| what | figure | baseline (same run) | ratio | budget | 95% interval | |\n|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const ratio = r.baseline && r.baseline.value > 0 ? `${(r.value / r.baseline.value).toFixed(2)}×` : '';

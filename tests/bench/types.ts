@@ -16,4 +16,6 @@ export interface BenchRow {
   decide?: { what: string; p50: number; interval: { low: number; high: number }; limit: number };
   samples?: number;
   note?: string;
+  /** Shown for what it tells, judged against no budget (e.g. a click no person could make). */
+  reportOnly?: boolean;
 }

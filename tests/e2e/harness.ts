@@ -27,7 +27,9 @@ export interface Harness {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launch(options: { headless?: boolean; controlPort?: number } = {}): Promise<Harness> {
+/** `extensionDir`: another build to load (the bench compares builds with it). */
+export async function launch(options: { headless?: boolean; controlPort?: number; extensionDir?: string } = {}): Promise<Harness> {
+  const extension = options.extensionDir ?? EXTENSION_DIR;
   const sim = await startSimulator({ controlPort: options.controlPort });
   const profile = mkdtempSync(join(tmpdir(), 'qc-profile-'));
   mkdirSync(join(profile, 'Default'), { recursive: true });
@@ -38,8 +40,8 @@ export async function launch(options: { headless?: boolean; controlPort?: number
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       ...sim.chromiumArgs,

@@ -4,6 +4,10 @@
 // it to a resting pointer (double-clickjacking). The expensive part is kept off the click: where the
 // browser has IntersectionObserver v2 (Chromium) it reports visibility asynchronously, and the click
 // reads that verdict; elsewhere (Firefox), or before a verdict exists, the click looks itself.
+// The browser judges each control when it is placed and again as the pointer comes onto it, so a
+// person's click (a good 100 ms after the pointer arrives) finds a fresh verdict. What the verdict
+// cannot see is a change in the last ~100 ms (the observer's delay): too short for a person to be
+// shown a decoy and react to it.
 import { HOST_HEIGHT, HOST_WIDTH, hostTampered } from './host';
 
 export const REFUSAL = {
@@ -68,7 +72,11 @@ function onPointer(event: PointerEvent) {
     if (arrival && arrival.armed) return;
     arrivals.set(host, { at: arrival?.at ?? now(), armed: true });
   } else return;
-  if (arrivals.get(host)!.armed) aimed.set(key, spot(host.getBoundingClientRect()));
+  const here = spot(host.getBoundingClientRect());
+  if (arrivals.get(host)!.armed) aimed.set(key, here);
+  // The pointer is on its way to a click: if the rows moved since the browser last judged this
+  // control, ask again now, so the verdict is there by the time a person presses (within a frame).
+  if (event.type === 'pointerover' && verdicts.get(host)?.spot !== here) observe(host);
 }
 
 /** A control made (or re-made) for this order key; its arrivals are tracked from now on. */
@@ -101,19 +109,24 @@ const placedAt = new WeakMap<Element, number>();
 let io: IntersectionObserver | undefined;
 export const hasTrackVisibility = () => typeof IntersectionObserverEntry === 'function' && 'isVisible' in IntersectionObserverEntry.prototype;
 
+function record(entries: IntersectionObserverEntry[]) {
+  for (const e of entries) {
+    verdicts.set(e.target, { visible: (e as IntersectionObserverEntry & { isVisible: boolean }).isVisible, intersecting: e.isIntersecting, time: e.time, spot: spot(e.boundingClientRect) });
+  }
+}
+
+/** A fresh verdict for this control: observing again is what makes the browser report it anew. */
+function observe(host: Element) {
+  if (!hasTrackVisibility()) return;
+  io ??= new IntersectionObserver(record, { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit);
+  io.unobserve(host);
+  io.observe(host);
+}
+
 /** The control was put in its place now: what was seen of it before says nothing of it there. */
 export function placed(host: Element): void {
   placedAt.set(host, now());
-  if (!hasTrackVisibility()) return;
-  io ??= new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) {
-        verdicts.set(e.target, { visible: (e as IntersectionObserverEntry & { isVisible: boolean }).isVisible, intersecting: e.isIntersecting, time: e.time, spot: spot(e.boundingClientRect) });
-      }
-    },
-    { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-  );
-  io.observe(host);
+  observe(host);
 }
 
 export function forget(host: Element): void {
@@ -183,6 +196,8 @@ export function visibilityRefusal(host: HTMLElement, x: number, y: number): stri
     }
   }
   if (document.elementFromPoint(x, y) !== host) return REFUSAL.covered;
+  // Verdicts the browser has taken but not yet delivered count too.
+  if (io) record(io.takeRecords());
   const verdict = verdicts.get(host);
   // A verdict counts when it was taken here, since the control was put here, while on screen.
   if (verdict && verdict.intersecting && verdict.time >= (placedAt.get(host) ?? 0) && verdict.spot === spot(r)) {

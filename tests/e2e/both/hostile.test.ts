@@ -132,6 +132,26 @@ describe(`a hostile page in ${browserName()}`, () => {
     await page.close();
   });
 
+  it('a decoy slid over the control after the pointer came onto it (the first look said visible) still makes it refuse', async () => {
+    const page = await book();
+    const id = IDS[11]!;
+    await page.hover(control(id));
+    await settle();
+    await page.evaluate((s) => {
+      const b = document.querySelector(s)!.getBoundingClientRect();
+      const decoy = document.createElement('div');
+      decoy.id = 'decoy';
+      decoy.textContent = 'Close';
+      Object.assign(decoy.style, { position: 'fixed', left: `${b.x - 20}px`, top: `${b.y - 10}px`, width: `${b.width + 40}px`, height: `${b.height + 20}px`, background: '#fff', zIndex: '9', pointerEvents: 'none' });
+      document.body.append(decoy);
+    }, control(id));
+    // As long as a person needs to see the decoy and react to it.
+    await settle();
+    await page.click(control(id));
+    await refused(page, id, browserName() === 'chromium' ? REFUSAL.notVisible : REFUSAL.drawnOver);
+    await page.close();
+  });
+
   it('double-clickjacking: a control shown under a resting pointer and clicked moments later refuses; moving onto it, the click cancels', async () => {
     const page = await book();
     const id = IDS[7]!;
