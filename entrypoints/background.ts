@@ -57,6 +57,7 @@ export default defineBackground(() => {
         const creds = await vault.get(venue);
         return creds.state === 'ok' ? creds.credentials : undefined;
       },
+      refusal: async (venue) => ((await currentSettings()).disabledVenues.includes(venue) ? `${venues[venue].name} is turned off in QuickCancel's Settings` : undefined),
     }),
   });
   const route = createRouter({

@@ -10,6 +10,8 @@ export interface TimerFireDeps {
   /** The venue's credentials, or undefined when they cannot be had (locked vault, no keys). */
   credentials(venue: VenueId): Promise<unknown>;
   notify(entry: JournalEntry): Promise<void>;
+  /** Why QuickCancel must not act on this venue now (turned off in Settings since the timer was set), if so. */
+  refusal?(venue: VenueId): Promise<string | undefined>;
   now?: () => number;
 }
 
@@ -31,6 +33,17 @@ export function closedOutcome(order: OrderView): CancelOutcome {
 export function timerFire(deps: TimerFireDeps) {
   const now = deps.now ?? (() => Date.now());
   return async (timer: CancelTimer): Promise<void> => {
+    const refused = await deps.refusal?.(timer.venue);
+    if (refused) {
+      // The trader turned the venue off after setting the timer: the later word wins, and the
+      // history says the order was left as it was, so nobody believes it was cancelled.
+      const entry = await deps.engine.record({
+        venue: timer.venue, orderId: timer.orderId, source: 'timer', status: 'not-sent', message: `Not sent: ${refused}; the timer left the order as it was`,
+        startedAtMs: now(), hints: {},
+      });
+      await deps.notify(entry).catch(() => undefined);
+      return;
+    }
     const credentials = await deps.credentials(timer.venue);
     // Without credentials nothing can be asked; the engine records the cancel as not sent, to retry.
     const seen = credentials === undefined ? undefined : await deps.engine.preview(timer.venue, timer.orderId, credentials).catch(() => undefined);

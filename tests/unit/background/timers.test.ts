@@ -127,7 +127,7 @@ describe('CancelTimers', () => {
 const timer: CancelTimer = { id: 't1', venue: 'pocketful', orderId: '9101', fireAtMs: 5, setAtMs: 1 };
 const order = (state: OrderView['state'], venueStatus: string): OrderView => ({ key: '9101', state, venueStatus, symbol: 'TCS', side: 'BUY', quantity: 10, remaining: 0, cancelFields: {} });
 
-function fireDeps(found: OrderView | null, locked = false) {
+function fireDeps(found: OrderView | null, locked = false, turnedOff = false) {
   const entry = { id: 'e' } as JournalEntry;
   const engine = {
     preview: vi.fn(async () => ({ order: found })),
@@ -135,7 +135,7 @@ function fireDeps(found: OrderView | null, locked = false) {
     record: vi.fn(async () => entry),
   };
   const notify = vi.fn(async () => undefined);
-  return { engine, notify, fire: timerFire({ engine, notify, credentials: async () => (locked ? undefined : { token: 'x' }), now: () => 42 }) };
+  return { engine, notify, fire: timerFire({ engine, notify, credentials: async () => (locked ? undefined : { token: 'x' }), refusal: async () => (turnedOff ? 'Pocketful is turned off in QuickCancel\'s Settings' : undefined), now: () => 42 }) };
 }
 
 describe('when a timer fires', () => {
@@ -159,6 +159,18 @@ describe('when a timer fires', () => {
     await d.fire(timer);
     expect(d.engine.record).not.toHaveBeenCalled();
     expect(d.engine.cancel).toHaveBeenCalledWith({ venue: 'pocketful', orderId: '9101', hints: {}, source: 'timer' });
+  });
+
+  it('a venue turned off since the timer was set: nothing is asked or cancelled, and the history says the order was left', async () => {
+    const d = fireDeps(order('open', 'open'), false, true);
+    await d.fire(timer);
+    expect(d.engine.preview).not.toHaveBeenCalled();
+    expect(d.engine.cancel).not.toHaveBeenCalled();
+    expect(d.engine.record).toHaveBeenCalledWith(expect.objectContaining({
+      venue: 'pocketful', orderId: '9101', source: 'timer', status: 'not-sent',
+      message: 'Not sent: Pocketful is turned off in QuickCancel\'s Settings; the timer left the order as it was',
+    }));
+    expect(d.notify).toHaveBeenCalled();
   });
 
   it('with the vault locked, the cancel still goes to the engine (which records it as not sent, to retry)', async () => {
