@@ -115,7 +115,7 @@ export async function benchClick(h: Harness, rounds = { warm: 60, instant: 30, c
   const warmRow = (name: string, clicks: number[], fetches: number[], judged: boolean): BenchRow => {
     const above = pairedDifferences(clicks, fetches);
     return {
-      name, unit: 'ms', value: median(clicks), samples: clicks.length,
+      name, unit: 'ms', value: median(clicks), samples: clicks.length, pairs: above,
       baseline: { name: 'plain fetch from the page, clicked the same way', value: median(fetches) },
       budget: judged ? '≤ 2 ms above the plain fetch (aim ≤ 1 ms)' : 'none: no person presses this fast; the click looks under the control itself',
       withinBudget: median(above) <= 2,

@@ -15,6 +15,8 @@ export interface BenchRow {
    */
   decide?: { what: string; p50: number; interval: { low: number; high: number }; limit: number };
   samples?: number;
+  /** The paired differences behind `decide`, kept in bench-results.json for comparing runs or builds. */
+  pairs?: number[];
   note?: string;
   /** Shown for what it tells, judged against no budget (e.g. a click no person could make). */
   reportOnly?: boolean;
