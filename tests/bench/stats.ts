@@ -1,24 +1,13 @@
 // Figures from a shared 2-core machine wobble. A single median says nothing about how far to trust
 // it, so every timed figure comes with a bootstrap interval, and a budget check that the interval
 // straddles says "not trustworthy" instead of guessing "ok" or "OVER".
+import { mulberry32 } from '../simulator/random';
 
 export function median(values: number[]): number {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** A small seeded generator: the same samples give the same interval, run after run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Interval { low: number; high: number }

@@ -8,6 +8,7 @@ import { REFUSAL } from '../../../lib/page/runtime/acceptance';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
 import { SAMPLES } from '../../unit/page/samples';
 import { browserName, launchDriver, unknownHosts, type Driver, type DriverPage } from '../driver';
+import { pressEnterOn } from './press';
 
 let d: Driver;
 const IDS = Array.from({ length: 16 }, (_, i) => String(9101 + i));
@@ -42,21 +43,6 @@ async function refused(page: DriverPage, id: string, why?: string) {
 }
 
 const sentOnce = async (id: string) => expect.poll(() => cancels(id).length, { timeout: 15_000 }).toBe(1);
-
-async function pressEnterOn(page: DriverPage, id: string) {
-  await page.evaluate((x) => {
-    const row = document.querySelector(`[data-sim-key="${x}"]`) as HTMLElement;
-    row.tabIndex = -1;
-    row.focus();
-  }, id);
-  for (let i = 0; i < 40; i++) {
-    await page.press('Tab');
-    if (await page.evaluate((x) => document.activeElement?.closest(`[data-sim-key="${x}"]`) != null && document.activeElement?.hasAttribute('data-quickcancel'), id)) {
-      return page.press('Enter');
-    }
-  }
-  throw new Error(`could not focus the control of ${id}`);
-}
 
 const addStyle = (page: DriverPage, css: string) =>
   page.evaluate((text) => document.head.append(Object.assign(document.createElement('style'), { className: 'attack', textContent: text })), css);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../unit/page/samples';
 import { launchDriver, unknownHosts, type Driver, type DriverPage } from '../driver';
+import { pressEnterOn } from './press';
 import { CASES } from '../venue-cases';
 
 let d: Driver;
@@ -21,26 +22,6 @@ const cancelsOf = (venue: (typeof CASES)[number]['venue'], id: string) =>
   d.sim.apiRequests(venue).filter((r) => (r.method === 'DELETE' || r.path.includes('delTradeOrder')) && (r.path.includes(id) || r.body.includes(id)));
 
 const journalHas = async (id: string) => Object.entries(await d.storage()).some(([k, v]) => k.startsWith('journal:') && (v as any)?.orderId === id);
-
-/**
- * Presses Tab until the control of that row has the focus (the page sees its host as the active
- * element), then Enter. Tab starts from the row: past the page's end Firefox takes the focus to its
- * own toolbar.
- */
-async function pressEnterOn(page: DriverPage, id: string) {
-  await page.evaluate((x) => {
-    const row = document.querySelector(`[data-sim-key="${x}"]`) as HTMLElement;
-    row.tabIndex = -1;
-    row.focus();
-  }, id);
-  for (let i = 0; i < 40; i++) {
-    await page.press('Tab');
-    if (await page.evaluate((x) => document.activeElement?.closest(`[data-sim-key="${x}"]`) != null && document.activeElement?.hasAttribute('data-quickcancel'), id)) {
-      return page.press('Enter');
-    }
-  }
-  throw new Error(`could not focus the control of ${id}`);
-}
 
 /** The control shows it refused, and nothing reached the venue or the history. */
 async function refused(page: DriverPage, id: string) {

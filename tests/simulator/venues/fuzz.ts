@@ -6,26 +6,15 @@
 //
 // Switch: QC_SIM_FUZZ=<seed> in the environment (any integer; "random" picks one), or setSimFuzz()
 // from a test. Off by default: the documents' own shapes and words, and nothing drawn.
+import { mulberry32 } from '../random';
 
 let next: (() => number) | undefined;
 let seed: number | undefined;
 
-/** mulberry32: small, fast and fully determined by its seed. */
-function generator(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Turns the fuzz mode on with this seed, or off with undefined. Returns the seed in use. */
 export function setSimFuzz(value: number | undefined): number | undefined {
   seed = value;
-  next = value === undefined ? undefined : generator(value);
+  next = value === undefined ? undefined : mulberry32(value);
   return seed;
 }
 

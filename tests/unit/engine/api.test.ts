@@ -1,23 +1,15 @@
 // @vitest-environment node
 // The engine's front door, against the strict simulator: what "Test connection" asks each venue.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { engineApi } from '../../../lib/engine/api';
 import { CancelEngine } from '../../../lib/engine/engine';
 import { Vault } from '../../../lib/vault/vault';
 import { venues } from '../../../lib/venues';
-import { startSimulator, type Simulator } from '../../simulator/server';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
 import { ZEBPAY_TEST_CREDENTIALS } from '../../simulator/venues/zebpay-futures';
-import { simSend } from './sim-send';
+import { simSend, simulatorForEachTest } from './sim-send';
 
-let sim: Simulator;
-beforeAll(async () => (sim = await startSimulator()));
-afterAll(async () => sim.stop());
-beforeEach(() => {
-  fakeBrowser.reset();
-  sim.reset();
-});
+const sim = simulatorForEachTest();
 
 const api = () => engineApi(new CancelEngine({ venues, credentials: new Vault(), send: simSend(sim) }), venues);
 

@@ -2,25 +2,17 @@
 // Cancelling an exact list against the strict simulator: only the listed keys are cancelled, an
 // order that appeared after the confirmation is counted and left open, the venue's rate limit
 // holds, and ZebPay (which lists per symbol) is cancelled order by order, never venue-wide.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { cancelMany, listOpen } from '../../../lib/engine/cancel-many';
 import { CancelEngine } from '../../../lib/engine/engine';
 import { Vault } from '../../../lib/vault/vault';
 import { venues, type VenueId } from '../../../lib/venues';
-import { startSimulator, type Simulator } from '../../simulator/server';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
 import { TRADERNET_TEST_CREDENTIALS } from '../../simulator/venues/tradernet';
 import { ZEBPAY_TEST_CREDENTIALS } from '../../simulator/venues/zebpay-futures';
-import { simSend } from './sim-send';
+import { simSend, simulatorForEachTest } from './sim-send';
 
-let sim: Simulator;
-beforeAll(async () => (sim = await startSimulator()));
-afterAll(async () => sim.stop());
-beforeEach(() => {
-  fakeBrowser.reset();
-  sim.reset();
-});
+const sim = simulatorForEachTest();
 
 const CREDS = { pocketful: PACE_TEST_CREDENTIALS.pocketful, tradernet: TRADERNET_TEST_CREDENTIALS, 'zebpay-futures': ZEBPAY_TEST_CREDENTIALS } as const;
 const CO = { executionType: 'CO', exchangeOrderId: '1300000034566552', legOrderIndicator: 'ENTRY' };

@@ -3,19 +3,17 @@
 // plausible sentences and lay their JSON out in any field order. The engine and the real adapters
 // must reach the same true outcomes, fills included, whatever is drawn. Each seed is in the test's
 // name: a failure reruns with QC_SIM_FUZZ=<seed>, or with that seed here.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CancelEngine } from '../../../lib/engine/engine';
 import type { JournalEntry } from '../../../lib/model';
 import { Vault } from '../../../lib/vault/vault';
 import { venues, type VenueId } from '../../../lib/venues';
-import { startSimulator, type Simulator } from '../../simulator/server';
 import { COINSWITCH_TEST_CREDENTIALS } from '../../simulator/venues/coinswitch';
 import { fieldOrder, setSimFuzz, simFuzzSeed, wording } from '../../simulator/venues/fuzz';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
 import { TRADERNET_TEST_CREDENTIALS } from '../../simulator/venues/tradernet';
 import { ZEBPAY_TEST_CREDENTIALS } from '../../simulator/venues/zebpay-futures';
-import { simSend } from './sim-send';
+import { simSend, simulatorForEachTest } from './sim-send';
 
 const before = simFuzzSeed();
 afterEach(() => setSimFuzz(before));
@@ -42,13 +40,7 @@ describe('the fuzz switch', () => {
   });
 });
 
-let sim: Simulator;
-beforeAll(async () => (sim = await startSimulator()));
-afterAll(async () => sim.stop());
-beforeEach(() => {
-  fakeBrowser.reset();
-  sim.reset();
-});
+const sim = simulatorForEachTest();
 
 const CREDS: Record<VenueId, unknown> = {
   pocketful: PACE_TEST_CREDENTIALS.pocketful,

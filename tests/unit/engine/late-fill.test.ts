@@ -2,27 +2,19 @@
 // After a confirmed cancel the order is watched for a few seconds: a fill the venue reports then
 // (matched before the cancel took effect) corrects the journal entry, and a fill from before the
 // cancel is shown with it. Against the strict simulator, through the real adapters.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { CancelEngine } from '../../../lib/engine/engine';
 import { corrected } from '../../../lib/engine/late-fill';
 import type { JournalEntry } from '../../../lib/model';
 import { outcomeText } from '../../../lib/outcome-text';
 import { Vault } from '../../../lib/vault/vault';
 import { venues, type VenueId } from '../../../lib/venues';
-import { startSimulator, type Simulator } from '../../simulator/server';
 import { COINSWITCH_TEST_CREDENTIALS } from '../../simulator/venues/coinswitch';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
 import { ZEBPAY_TEST_CREDENTIALS } from '../../simulator/venues/zebpay-futures';
-import { simSend } from './sim-send';
+import { simSend, simulatorForEachTest } from './sim-send';
 
-let sim: Simulator;
-beforeAll(async () => (sim = await startSimulator()));
-afterAll(async () => sim.stop());
-beforeEach(() => {
-  fakeBrowser.reset();
-  sim.reset();
-});
+const sim = simulatorForEachTest();
 
 const base = { id: 'e1', venue: 'pocketful', orderId: '1', source: 'page', startedAtMs: 0, updatedAtMs: 0, attempts: 1 } as const;
 

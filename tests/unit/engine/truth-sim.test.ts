@@ -2,24 +2,16 @@
 // Truth before finality against the strict simulator over real HTTPS, in its document-faithful
 // modes: CoinSwitch refusals for a just-placed order, a connection dropped after the venue applied
 // the cancel (no browser here, so nothing re-sends it), and Tradernet's session.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { CancelEngine } from '../../../lib/engine/engine';
 import { MAX_RESENDS_AFTER_REFUSAL } from '../../../lib/engine/retry';
 import { Vault } from '../../../lib/vault/vault';
 import { venues, type VenueId } from '../../../lib/venues';
-import { startSimulator, type Simulator } from '../../simulator/server';
 import { COINSWITCH_TEST_CREDENTIALS } from '../../simulator/venues/coinswitch';
 import { TRADERNET_TEST_CREDENTIALS } from '../../simulator/venues/tradernet';
-import { simSend } from './sim-send';
+import { simSend, simulatorForEachTest } from './sim-send';
 
-let sim: Simulator;
-beforeAll(async () => (sim = await startSimulator()));
-afterAll(async () => sim.stop());
-beforeEach(() => {
-  fakeBrowser.reset();
-  sim.reset();
-});
+const sim = simulatorForEachTest();
 
 async function engine() {
   const vault = new Vault();
