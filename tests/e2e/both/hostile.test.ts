@@ -42,6 +42,18 @@ async function refused(page: DriverPage, id: string, why?: string) {
   expect(cancels(id)).toEqual([]);
 }
 
+/** The page draws its own opaque box over the control, which hit testing looks through. */
+function coverWithDecoy(page: DriverPage, id: string, text: string) {
+  return page.evaluate(([s, label]) => {
+    const b = document.querySelector(s)!.getBoundingClientRect();
+    const decoy = document.createElement('div');
+    decoy.id = 'decoy';
+    decoy.textContent = label;
+    Object.assign(decoy.style, { position: 'fixed', left: `${b.x - 20}px`, top: `${b.y - 10}px`, width: `${b.width + 40}px`, height: `${b.height + 20}px`, background: '#fff', zIndex: '9', pointerEvents: 'none' });
+    document.body.append(decoy);
+  }, [control(id), text] as const);
+}
+
 const sentOnce = async (id: string) => expect.poll(() => cancels(id).length, { timeout: 15_000 }).toBe(1);
 
 const addStyle = (page: DriverPage, css: string) =>
@@ -97,14 +109,7 @@ describe(`a hostile page in ${browserName()}`, () => {
   it('a decoy drawn over the control with pointer-events: none makes it refuse (Chromium: IntersectionObserver v2; Firefox: its own look)', async () => {
     const page = await book();
     const id = IDS[6]!;
-    await page.evaluate((s) => {
-      const b = document.querySelector(s)!.getBoundingClientRect();
-      const decoy = document.createElement('div');
-      decoy.id = 'decoy';
-      decoy.textContent = 'Claim bonus';
-      Object.assign(decoy.style, { position: 'fixed', left: `${b.x - 20}px`, top: `${b.y - 10}px`, width: `${b.width + 40}px`, height: `${b.height + 20}px`, background: '#fff', zIndex: '9', pointerEvents: 'none' });
-      document.body.append(decoy);
-    }, control(id));
+    await coverWithDecoy(page, id, 'Claim bonus');
     await page.hover(control(id));
     // Time for the browser's visibility verdict (IntersectionObserver v2 reports at most every 100 ms).
     await settle();
@@ -123,14 +128,7 @@ describe(`a hostile page in ${browserName()}`, () => {
     const id = IDS[11]!;
     await page.hover(control(id));
     await settle();
-    await page.evaluate((s) => {
-      const b = document.querySelector(s)!.getBoundingClientRect();
-      const decoy = document.createElement('div');
-      decoy.id = 'decoy';
-      decoy.textContent = 'Close';
-      Object.assign(decoy.style, { position: 'fixed', left: `${b.x - 20}px`, top: `${b.y - 10}px`, width: `${b.width + 40}px`, height: `${b.height + 20}px`, background: '#fff', zIndex: '9', pointerEvents: 'none' });
-      document.body.append(decoy);
-    }, control(id));
+    await coverWithDecoy(page, id, 'Close');
     // As long as a person needs to see the decoy and react to it.
     await settle();
     await page.click(control(id));
