@@ -17,6 +17,9 @@ export const REFUSAL = {
   sudden: 'Not sent: the control just appeared under the pointer; move onto it and click again',
 } as const;
 
+/** Set by unit tests only: happy-dom has neither trusted events nor layout. */
+export const testHooks = { acceptUntrusted: false, ignoreLayout: false };
+
 /** How long a control must have been under a resting pointer before a click on it counts. */
 export const SETTLE_MS = 500;
 const MIN_OPACITY = 0.75;
@@ -70,6 +73,9 @@ function onPointer(event: PointerEvent) {
   } else return;
   if (arrivals.get(host)!.armed) aimed.set(key, spot(host.getBoundingClientRect()));
 }
+
+/** Where the pointer is on the screen, as the last trusted pointer event said. */
+export const pointerAt = () => `${lastX},${lastY}`;
 
 /** A control made (or re-made) for this order key; its arrivals are tracked from now on. */
 export function track(host: Element, key: string): void {
@@ -139,7 +145,7 @@ function paints(el: Element): boolean {
  * Looks at what is drawn at these points with every element made hit-testable for a moment, so a
  * `pointer-events: none` layer shows up; the page's style is back before anything else runs.
  */
-function drawnOver(host: Element, points: Array<[number, number]>): boolean {
+export function drawnOver(host: Element, points: Array<[number, number]>): boolean {
   const lift = document.createElement('style');
   lift.textContent = '*{pointer-events:auto!important}';
   const inline = [...document.querySelectorAll<HTMLElement>('[style*="pointer-events" i]')].map((el) => [el, el.getAttribute('style')] as const);
