@@ -170,8 +170,11 @@ export function drawnOver(host: Element, points: Array<[number, number]>): boole
   }
 }
 
-/** Why a click at (x, y) on this control must not act, or undefined when it may. */
-export function visibilityRefusal(host: HTMLElement, x: number, y: number): string | undefined {
+/**
+ * Why a click at (x, y) on this control must not act, or undefined when it may. `ownLook`: never
+ * the browser's verdict (it calls the control hidden while the control's own menu is open).
+ */
+export function visibilityRefusal(host: HTMLElement, x: number, y: number, ownLook = false): string | undefined {
   if (!host.isConnected) return REFUSAL.hidden;
   if (hostTampered(host)) return REFUSAL.faded;
   const r = host.getBoundingClientRect();
@@ -189,7 +192,7 @@ export function visibilityRefusal(host: HTMLElement, x: number, y: number): stri
     }
   }
   if (document.elementFromPoint(x, y) !== host) return REFUSAL.covered;
-  const verdict = verdicts.get(host);
+  const verdict = ownLook ? undefined : verdicts.get(host);
   // A verdict counts when it was taken here, since the control was put here, while on screen.
   if (verdict && verdict.intersecting && verdict.time >= (placedAt.get(host) ?? 0) && verdict.spot === spot(r)) {
     return verdict.visible ? undefined : REFUSAL.notVisible;

@@ -89,6 +89,8 @@ export class CancelControl {
       for (const type of SWALLOWED) more.addEventListener(type, (event) => event.stopPropagation());
     }
     for (const type of SWALLOWED) this.button.addEventListener(type, (event) => event.stopPropagation());
+    // Cancel pressed with the menu open: the menu goes first (the click's checks see the control alone).
+    this.button.addEventListener('pointerdown', () => this.menu?.close());
     this.render();
   }
 

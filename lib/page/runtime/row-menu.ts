@@ -7,7 +7,7 @@
 // control is visible, nothing is drawn over the item where it was pressed, and the pointer came to
 // the menu rather than the menu (or a new view of it) to a resting pointer. A refused item says
 // why and sends nothing.
-import { drawnOver, pointerAt, REFUSAL, SETTLE_MS, testHooks, visibilityRefusal } from './acceptance';
+import { drawnOver, placed, pointerAt, REFUSAL, SETTLE_MS, testHooks, visibilityRefusal } from './acceptance';
 import type { CancelControl } from './control';
 import { orderLine, type MenuOffer, type ScopeChoice } from './row-scope';
 
@@ -48,6 +48,7 @@ export class RowMenu {
   private restingAt = '';
   private moved = false;
   private spot = '';
+  /** A press outside the control closes the menu (a press on its Cancel does too: control.ts). */
   private readonly dismiss = (event: Event) => {
     if (!event.composedPath().includes(this.control.host)) this.close();
   };
@@ -90,6 +91,9 @@ export class RowMenu {
     this.opener.setAttribute('aria-expanded', 'false');
     for (const type of DISMISS) window.removeEventListener(type, this.dismiss, true);
     this.display(false);
+    // Chromium's visibility verdict calls the control hidden while its menu is open (the menu is in
+    // the top layer): what it said meanwhile says nothing of the control now.
+    placed(this.control.host);
     this.actions.closed(this.control);
   }
 
@@ -196,7 +200,7 @@ export class RowMenu {
     if (misplaced || testHooks.ignoreLayout) return misplaced;
     const { host } = this.control;
     const r = host.getBoundingClientRect();
-    const hidden = visibilityRefusal(host, r.left + r.width / 2, r.top + r.height / 2);
+    const hidden = visibilityRefusal(host, r.left + r.width / 2, r.top + r.height / 2, true);
     if (hidden) return hidden;
     // A key press has no pointer position (nor a pointer to arrive): the item's centre is checked.
     const key = event.detail === 0;
