@@ -56,10 +56,12 @@ export class CancelControl {
   /** When a cancel timer on this order fires (ms since the epoch), while one is set. */
   private timerAt: number | undefined;
   private menu: RowMenu | undefined;
+  private readonly shadow: ShadowRoot;
 
   constructor(readonly orderId: string, readonly key: string, symbol: string | undefined, private readonly callbacks: ControlCallbacks) {
     const { host, shadow } = makeHost();
     this.host = host;
+    this.shadow = shadow;
     track(host, key);
     const style = document.createElement('style');
     style.textContent = STYLE;
