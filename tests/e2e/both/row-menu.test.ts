@@ -142,6 +142,23 @@ describe(`the row menu in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     await page.close();
   });
 
+  it('the menu stays open beside its row while the terminal redraws every row each second, and still acts', async () => {
+    d.sim.seed('tradernet', [{ id: '8398001', symbol: 'META.US', side: 'BUY' }, { id: '8398002', symbol: 'META.US', side: 'SELL' }]);
+    const page = await d.open('https://tradernet.com/terminal/');
+    await page.waitFor(control('8398001'));
+    await page.bringToFront();
+    await openMenuWith(page, '8398001', 'Cancel all META.US (2)');
+    const renders = await page.evaluate(() => (window as any).__sim.renders());
+    await expect.poll(() => page.evaluate(() => (window as any).__sim.renders()), soon).toBeGreaterThan(renders + 1);
+    expect(await menuText(page, '8398001')).toContain('Cancel all META.US (2)');
+    await press(page, '8398001', 'Cancel all META.US (2)');
+    await expect.poll(() => menuText(page, '8398001')).toContain('exactly these 2?');
+    await press(page, '8398001', 'Cancel these 2');
+    await expect.poll(() => menuText(page, '8398001'), soon).toContain('2 cancels: 2 cancelled.');
+    expect([status('8398001'), status('8398002')]).toEqual(['cancelled', 'cancelled']);
+    await page.close();
+  });
+
   it('a row timer counts down on the row and ends true: the order still open is cancelled, the one filled first is shown filled and gets no cancel', { timeout: 90_000 }, async () => {
     // Pocketful's order book, where the simulator's fill reads as one (as in timers.test.ts).
     const CO = { executionType: 'CO', exchangeOrderId: '1300000034566552', legOrderIndicator: 'ENTRY' };
