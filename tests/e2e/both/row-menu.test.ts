@@ -142,6 +142,29 @@ describe(`the row menu in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     await page.close();
   });
 
+  it('an item the page draws over (its own top-layer layer, click-through) refuses and sends nothing; uncovered, it acts', async () => {
+    d.sim.seed('tradernet', [{ id: '8399001', symbol: 'ORCL.US', side: 'BUY' }]);
+    const page = await book();
+    await openMenuWith(page, '8399001', 'Cancel if not filled in 5 min');
+    const item = (await shown(page, '8399001')).find((p) => p.text === 'Cancel if not filled in 5 min')!;
+    // A decoy the pointer passes through, shown after the menu, so above it in the top layer.
+    await page.evaluate((r) => {
+      const decoy = Object.assign(document.createElement('div'), { id: 'decoy', textContent: 'Free shares!' });
+      decoy.setAttribute('popover', 'manual');
+      decoy.style.cssText = `position:fixed;inset:auto;margin:0;left:${r.x}px;top:${r.y}px;width:${r.width}px;height:${r.height}px;padding:0;border:0;background:#ffd;pointer-events:none`;
+      document.body.append(decoy);
+      decoy.showPopover();
+    }, item);
+    await press(page, '8399001', 'Cancel if not filled in 5 min');
+    await expect.poll(() => menuText(page, '8399001')).toContain('Not sent: something is drawn over the control');
+    expect((await d.storage()).cancelTimers ?? []).toEqual([]);
+    await page.evaluate(() => document.getElementById('decoy')!.remove());
+    await press(page, '8399001', 'Cancel if not filled in 5 min');
+    await expect.poll(async () => (await d.storage()).cancelTimers?.map((t: { orderId: string }) => t.orderId), soon).toEqual(['8399001']);
+    await d.send({ type: 'timers.remove', id: (await d.storage()).cancelTimers[0].id });
+    await page.close();
+  });
+
   it('the menu stays open beside its row while the terminal redraws every row each second, and still acts', async () => {
     d.sim.seed('tradernet', [{ id: '8398001', symbol: 'META.US', side: 'BUY' }, { id: '8398002', symbol: 'META.US', side: 'SELL' }]);
     const page = await d.open('https://tradernet.com/terminal/');
