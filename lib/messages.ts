@@ -16,8 +16,22 @@ const passphrase = z.string().min(1).max(1024);
 const symbols = z.array(z.string().trim().regex(/^[A-Za-z0-9]{2,32}$/, 'a symbol is 2–32 letters or digits')).max(20);
 const orderIds = z.array(orderId).max(1000);
 
+/** A row's "cancel all <symbol>" / "cancel all <side> <symbol>": the venue's spelling of the symbol. */
+const rowScope = z.object({ symbol: z.string().trim().min(1).max(64), side: z.enum(['buy', 'sell']).optional() });
+
 export const contentMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('cancel'), venue: venueId, orderId, hints: hints.default({}) }),
+  /**
+   * One order's cancel; or, from that order's row menu, either a scoped cancel (`scope` with
+   * `orderIds`, exactly the orders the confirmation listed) or a timer (`after` seconds).
+   */
+  z
+    .object({
+      type: z.literal('cancel'), venue: venueId, orderId, hints: hints.default({}),
+      scope: rowScope.optional(), orderIds: orderIds.min(1).max(500).optional(),
+      after: z.number().int().min(1).max(3_600).optional(),
+    })
+    .refine((m) => (m.scope === undefined) === (m.orderIds === undefined), 'a scoped cancel needs its scope and the orders it confirmed')
+    .refine((m) => m.scope === undefined || m.after === undefined, 'a timer is for one order, not a scope'),
   /** `orders`: the venue's open orders too, for matching the page's rows to them. */
   z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional() }),
 ]);
@@ -89,7 +103,17 @@ export interface CredentialSummary {
 
 // Replies, by message type.
 /** `sound`: the user wants to hear how it ended. */
-export type CancelReply = Reply<{ entry: JournalEntry; sound?: boolean }>;
+type Cancelled = { entry: JournalEntry; sound?: boolean };
+export type CancelReply = Reply<Cancelled>;
+/**
+ * A row's scoped cancel: the cancels sent; `appeared`, open orders in the scope that the
+ * confirmation did not list (left open); `skipped`, confirmed orders no longer open or no longer in
+ * the scope by the venue's list (not sent); `summary`, all that in words.
+ */
+type ScopedCancelled = { entries: JournalEntry[]; appeared: number; skipped: number; summary: string };
+export type ScopedCancelReply = Reply<ScopedCancelled>;
+/** What a content script's cancel gets: its order's entry, a scoped cancel's entries, or the timer set. */
+export type RowCancelReply = Reply<Cancelled | ScopedCancelled | { timer: CancelTimer }>;
 /** `known`: the venue's open orders, when asked for and the venue could be asked (keys set, unlocked). */
 export type StatusReply = Reply<{ entries: Record<string, JournalEntry>; known?: KnownOrder[] }>;
 export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutcome }>;
@@ -112,7 +136,7 @@ export type TimersReply = Reply<{ timers: CancelTimer[] }>;
 /** Every message type paired with the reply it gets: the senders and the handlers both use it. */
 type EveryType<T extends Record<MessageType, AnyReply>> = T;
 export type Replies = EveryType<{
-  cancel: CancelReply;
+  cancel: RowCancelReply;
   status: StatusReply;
   retry: CancelReply;
   preview: PreviewReply;

@@ -1,11 +1,12 @@
 // The cancel timers' owner: where they are stored and in which format. The background writes them;
-// the popup reads them for its countdowns. Not secret (venue, order id, time). Kept free of WXT's
+// the popup and the rows of the broker's page read them for their countdowns. Not secret (venue, order id, time). Kept free of WXT's
 // storage module, like lib/rules-store.ts; the version is kept the way WXT keeps it (`<key>$`).
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { TIMERS_KEY } from './timers-key';
 import { VENUE_IDS } from './venues/registry';
 
-export const TIMERS_KEY = 'cancelTimers';
+export { TIMERS_KEY };
 const TIMERS_META_KEY = `${TIMERS_KEY}$`;
 /** 1: an array of CancelTimer; the only format so far. */
 export const TIMERS_VERSION = 1;

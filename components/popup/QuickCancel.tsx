@@ -70,7 +70,8 @@ export function QuickCancel({ venue, confirmSingle, entries, previewDelayMs = 25
     setBusy(true);
     const reply = await send({ type: 'cancel', venue, orderId: id, hints: {} });
     setBusy(false);
-    setResult(reply.ok ? { entry: reply.entry } : { error: reply.error });
+    // A cancel without a scope or timer answers with its entry.
+    setResult(!reply.ok ? { error: reply.error } : 'entry' in reply ? { entry: reply.entry } : { error: 'QuickCancel answered in another shape' });
     if (reply.ok) setRaw('');
   }
 

@@ -2,12 +2,13 @@
 import { engineApi } from '../engine/api';
 import { cancelMany, listOpen } from '../engine/cancel-many';
 import type { CancelEngine } from '../engine/engine';
-import type { CancelReply, MessageOf, MessageType, ReplyOf } from '../messages';
+import type { CancelReply, MessageOf, MessageType, ReplyOf, ScopedCancelReply, TimerReply } from '../messages';
 import { currentSettings, readSettings, settingsItem } from '../settings';
 import { behaviourFor } from '../settings-defaults';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
 import { panic } from './panic';
+import { scopedCancel } from './row-cancel';
 import type { CancelTimers } from './timers';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
@@ -70,8 +71,41 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return credentialsFor(venue);
   }
 
+  /** Why one of these ids cannot be a venue order id, if one cannot. */
+  function badId(venue: VenueId, ids: readonly string[]): string | undefined {
+    const adapter = venues[venue];
+    const bad = ids.find((id) => !adapter.idPattern.test(id));
+    return bad === undefined ? undefined : `"${bad}" does not look like a ${adapter.name} order id (expected ${adapter.idHint})`;
+  }
+
+  async function setTimer(venue: VenueId, orderId: string, fireAtMs: number): Promise<TimerReply> {
+    const got = await enabledCredentials(venue);
+    if (!('credentials' in got)) return got;
+    const bad = badId(venue, [orderId]);
+    if (bad) return { ok: false, error: bad };
+    const now = Date.now();
+    if (fireAtMs <= now) return { ok: false, error: 'That time has already passed' };
+    if (fireAtMs > now + TIMER_HORIZON_MS) return { ok: false, error: 'A timer can be set at most a day ahead' };
+    return { ok: true, timer: await deps.timers.set(venue, orderId, fireAtMs) };
+  }
+
+  /** A row menu's "cancel all <symbol>": exactly the confirmed orders still open and in the scope. */
+  async function rowScoped(m: MessageOf<'cancel'>, scope: NonNullable<MessageOf<'cancel'>['scope']>, orderIds: string[]): Promise<ScopedCancelReply> {
+    const got = await enabledCredentials(m.venue);
+    if (!('credentials' in got)) return got;
+    const bad = badId(m.venue, [m.orderId, ...orderIds]);
+    if (bad) return { ok: false, error: `${bad}; nothing was cancelled` };
+    const result = await scopedCancel(deps.engine, m.venue, venues[m.venue].name, got.credentials, scope, orderIds);
+    void autoLock.touch();
+    return result;
+  }
+
   return {
-    cancel: (m, source, onSent) => cancel(m.venue, m.orderId, m.hints, source, onSent),
+    cancel(m, source, onSent) {
+      if (m.scope && m.orderIds) return rowScoped(m, m.scope, m.orderIds);
+      if (m.after !== undefined) return setTimer(m.venue, m.orderId, Date.now() + m.after * 1000);
+      return cancel(m.venue, m.orderId, m.hints, source, onSent);
+    },
     async status(m) {
       // A page showing orders is a page about to be clicked: fetch the open orders now, so the
       // click can cancel without asking the venue first (and the page can match its rows to them).
@@ -172,17 +206,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!('credentials' in got)) return got;
       return { ok: true, ...(await engine.testConnection(m.venue, got.credentials)) };
     },
-    async 'timers.set'(m) {
-      const got = await enabledCredentials(m.venue);
-      if (!('credentials' in got)) return got;
-      const adapter = venues[m.venue];
-      if (!adapter.idPattern.test(m.orderId)) return { ok: false, error: `"${m.orderId}" does not look like a ${adapter.name} order id (expected ${adapter.idHint})` };
-      const now = Date.now();
-      const fireAtMs = m.when.kind === 'after' ? now + m.when.seconds * 1000 : m.when.atMs;
-      if (fireAtMs <= now) return { ok: false, error: 'That time has already passed' };
-      if (fireAtMs > now + TIMER_HORIZON_MS) return { ok: false, error: 'A timer can be set at most a day ahead' };
-      return { ok: true, timer: await deps.timers.set(m.venue, m.orderId, fireAtMs) };
-    },
+    'timers.set': (m) => setTimer(m.venue, m.orderId, m.when.kind === 'after' ? Date.now() + m.when.seconds * 1000 : m.when.atMs),
     async 'timers.remove'(m) {
       if (!(await deps.timers.remove(m.id))) return { ok: false, error: 'That timer has already fired or was removed' };
       return { ok: true };

@@ -59,16 +59,30 @@ export async function cancelMany(
   orderIds: readonly string[],
   options: { listed?: readonly string[]; symbols?: readonly string[] } = {},
 ): Promise<CancelManyResult> {
-  const wanted = [...new Set(orderIds)];
-  const listed = new Set(options.listed ?? wanted);
-  for (const id of wanted) listed.add(id);
   const now = await listOpen(engine, venue, credentials, options.symbols);
-  const known = new Map('orders' in now ? now.orders.map((o) => [o.key, o] as const) : []);
-  const appeared = 'orders' in now ? now.orders.filter((o) => !listed.has(o.key)).length : 0;
+  return cancelAgainst(engine, venue, 'orders' in now ? now.orders : [], orderIds, options.listed);
+}
+
+/**
+ * cancelMany's second half, for a caller that took the fresh list itself: `fresh` holds the open
+ * orders the venue reports now (empty when it could not say); an order not in it is looked up by
+ * the engine, and reported closed if it is.
+ */
+export async function cancelAgainst(
+  engine: CancelEngine,
+  venue: VenueId,
+  fresh: readonly OrderView[],
+  orderIds: readonly string[],
+  confirmed?: readonly string[],
+): Promise<CancelManyResult> {
+  const wanted = [...new Set(orderIds)];
+  const listed = new Set(confirmed ?? wanted);
+  for (const id of wanted) listed.add(id);
+  const known = new Map(fresh.map((o) => [o.key, o] as const));
+  const appeared = fresh.filter((o) => !listed.has(o.key)).length;
   const entries = await Promise.all(
     wanted.map((orderId) => {
       const order = known.get(orderId);
-      // Not in the fresh list: the engine looks it up, and reports it closed if it is.
       return engine.cancel({ venue, orderId, hints: order ? hintsOf(order) : {}, source: 'cancel-all' }, order);
     }),
   );

@@ -4,15 +4,20 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { send } from '../../components/api';
 import type { Handler } from '../../lib/background/handlers';
-import type { CancelReply, OkReply, ReplyOf, StatusReply, VaultStatusReply } from '../../lib/messages';
+import type { CancelReply, OkReply, ReplyOf, RowCancelReply, StatusReply, VaultStatusReply } from '../../lib/messages';
 import type { Messenger } from '../../lib/page/runtime/inject';
 
 describe('message and reply types', () => {
   it('a sender gets the reply of the message it sent, without naming it', () => {
     type Sent<M> = ReturnType<typeof send<M & Parameters<typeof send>[0]>>;
     expectTypeOf<Sent<{ type: 'vault.status' }>>().toEqualTypeOf<Promise<VaultStatusReply>>();
-    expectTypeOf<Sent<{ type: 'cancel'; venue: 'pocketful'; orderId: string; hints: Record<string, string> }>>().toEqualTypeOf<Promise<CancelReply>>();
+    expectTypeOf<Sent<{ type: 'cancel'; venue: 'pocketful'; orderId: string; hints: Record<string, string> }>>().toEqualTypeOf<Promise<RowCancelReply>>();
     expectTypeOf<ReplyOf<'retry'>>().toEqualTypeOf<CancelReply>();
+    // A cancel from a row's menu answers with a scoped cancel's entries or the timer it set.
+    expectTypeOf<{ ok: true; entries: []; appeared: 1; skipped: 0; summary: 'Nothing was sent.' }>().toExtend<ReplyOf<'cancel'>>();
+    expectTypeOf<{ ok: true; timer: { id: 't'; venue: 'tradernet'; orderId: '1'; fireAtMs: 1; setAtMs: 0 } }>().toExtend<ReplyOf<'cancel'>>();
+    // @ts-expect-error a retry never answers with a timer
+    expectTypeOf<{ ok: true; timer: { id: 't'; venue: 'tradernet'; orderId: '1'; fireAtMs: 1; setAtMs: 0 } }>().toExtend<ReplyOf<'retry'>>();
     // @ts-expect-error a status request does not answer with a cancel's entry
     expectTypeOf<ReplyOf<'status'>>().toEqualTypeOf<CancelReply>();
   });

@@ -33,4 +33,20 @@ describe('runtime message schemas', () => {
     expect(ok({ type: 'open-orders', venue: 'zebpay-futures', symbols: ['ETHUSDT'] })).toBe(true);
     expect(ok({ type: 'panic' })).toBe(true);
   });
+
+  it('a content script\'s cancel may carry a row menu\'s scope with the exact orders it confirmed, or a timer, never both or half', () => {
+    const ok = (m: object) => contentMessageSchema.safeParse({ type: 'cancel', venue: 'tradernet', orderId: '8394001', ...m }).success;
+    expect(ok({ scope: { symbol: 'AAPL.US' }, orderIds: ['8394001', '8394003'] })).toBe(true);
+    expect(ok({ scope: { symbol: 'AAPL.US', side: 'buy' }, orderIds: ['8394001'] })).toBe(true);
+    expect(ok({ after: 30 })).toBe(true);
+    expect(ok({ scope: { symbol: 'AAPL.US' } })).toBe(false);
+    expect(ok({ orderIds: ['8394001'] })).toBe(false);
+    expect(ok({ scope: { symbol: 'AAPL.US' }, orderIds: [] })).toBe(false);
+    expect(ok({ scope: { symbol: 'AAPL.US', side: 'long' }, orderIds: ['1'] })).toBe(false);
+    expect(ok({ scope: { symbol: '' }, orderIds: ['1'] })).toBe(false);
+    expect(ok({ scope: { symbol: 'AAPL.US' }, orderIds: ['1'], after: 30 })).toBe(false);
+    expect(ok({ after: 0 })).toBe(false);
+    expect(ok({ after: 2.5 })).toBe(false);
+    expect(ok({ after: 3_601 })).toBe(false);
+  });
 });

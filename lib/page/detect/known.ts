@@ -57,7 +57,7 @@ function symbols(text: string): string[] {
   return first && first !== whole ? [whole, first] : [whole];
 }
 
-function sideOf(text: string): 'buy' | 'sell' | undefined {
+export function sideOf(text: string): 'buy' | 'sell' | undefined {
   const s = text.trim().toLowerCase();
   if (/^(b|buy|long|bid)\b/.test(s)) return 'buy';
   if (/^(s|sell|short|ask)\b/.test(s)) return 'sell';
@@ -83,11 +83,16 @@ function sameNumber(page: string, venue: string): boolean | undefined {
   return Number(actual.toFixed(Math.min(shown.decimals, 20))) === shown.value;
 }
 
+/** Whether the page's symbol text ("NSE:SBIN-EQ") names the venue's symbol ("SBIN"). */
+export function sameSymbol(page: string, venue: string): boolean {
+  const venueSymbols = symbols(venue);
+  return symbols(page).some((s) => venueSymbols.includes(s));
+}
+
 /** Each field the row and the order both have: agrees (true) or not (false); undefined when either lacks it. */
 function compare(fields: RowFields, order: KnownOrder): Array<boolean | undefined> {
-  const venueSymbols = order.symbol ? symbols(order.symbol) : [];
   return [
-    fields.symbol && order.symbol ? symbols(fields.symbol).some((s) => venueSymbols.includes(s)) : undefined,
+    fields.symbol && order.symbol ? sameSymbol(fields.symbol, order.symbol) : undefined,
     fields.side && order.side ? sideOf(fields.side) !== undefined && sideOf(fields.side) === sideOf(order.side) : undefined,
     fields.price && order.price ? sameNumber(fields.price, order.price) : undefined,
     fields.quantity && order.quantity ? sameNumber(fields.quantity, order.quantity) : undefined,

@@ -21,6 +21,9 @@ export const REFUSAL = {
   sudden: 'Not sent: the control just appeared under the pointer; move onto it and click again',
 } as const;
 
+/** Set by unit tests only: happy-dom has neither trusted events nor layout. */
+export const testHooks = { acceptUntrusted: false, ignoreLayout: false };
+
 /** How long a control must have been under a resting pointer before a click on it counts. */
 export const SETTLE_MS = 500;
 const MIN_OPACITY = 0.75;
@@ -78,6 +81,9 @@ function onPointer(event: PointerEvent) {
   // control, ask again now, so the verdict is there by the time a person presses (within a frame).
   if (event.type === 'pointerover' && verdicts.get(host)?.spot !== here) observe(host);
 }
+
+/** Where the pointer is on the screen, as the last trusted pointer event said. */
+export const pointerAt = () => `${lastX},${lastY}`;
 
 /** A control made (or re-made) for this order key; its arrivals are tracked from now on. */
 export function track(host: Element, key: string): void {
@@ -152,7 +158,7 @@ function paints(el: Element): boolean {
  * Looks at what is drawn at these points with every element made hit-testable for a moment, so a
  * `pointer-events: none` layer shows up; the page's style is back before anything else runs.
  */
-function drawnOver(host: Element, points: Array<[number, number]>): boolean {
+export function drawnOver(host: Element, points: Array<[number, number]>): boolean {
   const lift = document.createElement('style');
   lift.textContent = '*{pointer-events:auto!important}';
   const inline = [...document.querySelectorAll<HTMLElement>('[style*="pointer-events" i]')].map((el) => [el, el.getAttribute('style')] as const);
@@ -177,8 +183,11 @@ function drawnOver(host: Element, points: Array<[number, number]>): boolean {
   }
 }
 
-/** Why a click at (x, y) on this control must not act, or undefined when it may. */
-export function visibilityRefusal(host: HTMLElement, x: number, y: number): string | undefined {
+/**
+ * Why a click at (x, y) on this control must not act, or undefined when it may. `ownLook`: never
+ * the browser's verdict (it calls the control hidden while the control's own menu is open).
+ */
+export function visibilityRefusal(host: HTMLElement, x: number, y: number, ownLook = false): string | undefined {
   if (!host.isConnected) return REFUSAL.hidden;
   if (hostTampered(host)) return REFUSAL.faded;
   const r = host.getBoundingClientRect();
@@ -198,7 +207,7 @@ export function visibilityRefusal(host: HTMLElement, x: number, y: number): stri
   if (document.elementFromPoint(x, y) !== host) return REFUSAL.covered;
   // Verdicts the browser has taken but not yet delivered count too.
   if (io) record(io.takeRecords());
-  const verdict = verdicts.get(host);
+  const verdict = ownLook ? undefined : verdicts.get(host);
   // A verdict counts when it was taken here, since the control was put here, while on screen.
   if (verdict && verdict.intersecting && verdict.time >= (placedAt.get(host) ?? 0) && verdict.spot === spot(r)) {
     return verdict.visible ? undefined : REFUSAL.notVisible;

@@ -3,15 +3,21 @@
 // (a real pointer or a real key press) that a person could see and meant (acceptance.ts), on the
 // order whose row it still sits in, and shows the cancel's state in place, with the message as a
 // tooltip. Nothing of its state is in the page's DOM.
-import { deliberate, REFUSAL, track, visibilityRefusal } from './acceptance';
+import { deliberate, REFUSAL, testHooks, track, visibilityRefusal } from './acceptance';
 import { makeHost } from './host';
+import { RowMenu, type MenuActions } from './row-menu';
 
 export type ControlState = 'idle' | 'confirm' | 'sending' | 'cancelled' | 'closed' | 'pending' | 'failed';
 
 export interface ControlCallbacks {
   onCancel(control: CancelControl): void;
-  /** Why the control must not act for its order where it is now (moved to another row…), if so. */
-  misplaced?(control: CancelControl): string | undefined;
+  /**
+   * Why the control must not act for its order where it is now (moved to another row…), if so.
+   * `forMenu`: for a menu item, which may act on a row that shows its order closed by now.
+   */
+  misplaced?(control: CancelControl, forMenu?: boolean): string | undefined;
+  /** What the row menu (the "▾" part) offers and does; without it the control has no menu. */
+  menu?: MenuActions;
 }
 
 const LABELS: Record<ControlState, string> = {
@@ -26,13 +32,14 @@ const LABELS: Record<ControlState, string> = {
 };
 
 // One fixed size for every state, contained: a label that changes as the cancel goes on never
-// moves the page's table, nor makes the browser lay a big table out again.
-const STYLE = `button{all:initial;box-sizing:border-box;width:100%;height:100%;font:600 12px/1 system-ui,sans-serif;padding:4px 6px;border:1px solid;border-radius:4px;color:#b3261e;background:#fff;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;text-align:center}
+// moves the page's table, nor makes the browser lay a big table out again. The "▾" part takes the
+// right 18 px of the same box; its menu is drawn in the top layer (row-menu.ts), outside the box.
+const STYLE = `button{all:initial;box-sizing:border-box;width:70px;height:100%;vertical-align:top;font:600 12px/1 system-ui,sans-serif;padding:4px 3px;border:1px solid;border-radius:4px 0 0 4px;color:#b3261e;background:#fff;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;text-align:center}
+button:only-of-type{width:100%;border-radius:4px}.more{width:18px;padding:0;border-left:0;border-radius:0 4px 4px 0}
 button:focus-visible{outline:2px solid #1f6feb;outline-offset:-3px}[data-state=failed]{color:#fff;background:#b3261e}
 [data-state=sending],[data-state=pending],[data-state=confirm]{color:#8a5a00}[data-state=cancelled]{color:#1a7f37}[data-state=closed]{color:#57606a}`;
 
-/** Set by unit tests only: happy-dom has neither trusted events nor layout. */
-export const testHooks = { acceptUntrusted: false, ignoreLayout: false };
+export { testHooks };
 
 // Events stopped at the button, so the page's row handlers (select, open details, re-render)
 // neither see a press on the control nor take keyboard shortcuts from it.
@@ -46,10 +53,15 @@ export class CancelControl {
   message = '';
   /** The row it sits in now (kept by the injector, never exposed on the element). */
   row: Element | undefined;
+  /** When a cancel timer on this order fires (ms since the epoch), while one is set. */
+  private timerAt: number | undefined;
+  private menu: RowMenu | undefined;
+  private readonly shadow: ShadowRoot;
 
   constructor(readonly orderId: string, readonly key: string, symbol: string | undefined, private readonly callbacks: ControlCallbacks) {
     const { host, shadow } = makeHost();
     this.host = host;
+    this.shadow = shadow;
     track(host, key);
     const style = document.createElement('style');
     style.textContent = STYLE;
@@ -58,8 +70,45 @@ export class CancelControl {
     this.label = `Cancel order ${orderId}${symbol ? ` (${symbol})` : ''}`;
     shadow.append(style, this.button);
     this.button.addEventListener('click', (event) => this.onClick(event));
+    const actions = callbacks.menu;
+    if (actions) {
+      const more = document.createElement('button');
+      more.className = 'more';
+      more.textContent = '▾';
+      more.setAttribute('aria-label', `More for order ${orderId}: cancel all of its symbol, or cancel it on a timer`);
+      more.setAttribute('aria-haspopup', 'dialog');
+      shadow.append(more);
+      // Opening the menu sends nothing; still, only a person opens it (a page cannot reach it).
+      const open = (event: Event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        if (!event.isTrusted && !testHooks.acceptUntrusted) return;
+        this.menu ??= new RowMenu(this, shadow, more, actions);
+        this.menu.toggle();
+      };
+      more.addEventListener('click', open);
+      host.addEventListener('contextmenu', open);
+      for (const type of SWALLOWED) more.addEventListener(type, (event) => event.stopPropagation());
+    }
     for (const type of SWALLOWED) this.button.addEventListener(type, (event) => event.stopPropagation());
+    // Cancel pressed with the menu open: the menu goes first (the click's checks see the control alone).
+    this.button.addEventListener('pointerdown', () => this.menu?.close());
     this.render();
+  }
+
+  /** The menu is open: the injector keeps the control in its row until it closes. */
+  get menuOpen(): boolean {
+    return !!this.menu?.open;
+  }
+
+  /** The control was put (back) in a row: an open menu is drawn again beside it. */
+  mounted(): void {
+    this.menu?.reshow();
+  }
+
+  /** Why the row menu must not act for this order now (the same row check as a click), if so. */
+  misplaced(): string | undefined {
+    return this.callbacks.misplaced?.(this, true);
   }
 
   private onClick(event: MouseEvent) {
@@ -109,12 +158,21 @@ export class CancelControl {
     this.render();
   }
 
+  /** A cancel timer on this order fires at `at` (undefined: none any more); shown as a countdown. */
+  timer(at: number | undefined): void {
+    this.timerAt = at;
+    this.render();
+  }
+
   private render() {
-    const { button, state } = this;
+    const { button, state, timerAt } = this;
+    const left = timerAt === undefined || state !== 'idle' ? undefined : Math.max(0, Math.ceil((timerAt - Date.now()) / 1000));
+    // The time it fires, not the seconds left: a screen reader is not re-told every second.
+    const label = left === undefined ? this.label : `${this.label} — a timer cancels it at ${new Date(timerAt!).toLocaleTimeString()} unless it fills first`;
     button.dataset.state = state;
-    button.textContent = LABELS[state];
-    button.title = this.message || this.label;
-    button.setAttribute('aria-label', state === 'idle' ? this.label : `${this.label}: ${LABELS[state]}${this.message ? ` — ${this.message}` : ''}`);
+    button.textContent = left === undefined ? LABELS[state] : `Cancel ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+    button.title = this.message || label;
+    button.setAttribute('aria-label', state === 'idle' ? label : `${label}: ${LABELS[state]}${this.message ? ` — ${this.message}` : ''}`);
     button.disabled = state === 'cancelled' || state === 'closed';
   }
 }

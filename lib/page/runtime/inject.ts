@@ -7,6 +7,9 @@ import { CancelControl } from './control';
 import { detectRow } from '../detect/discover';
 import { HOST_SELECTOR } from './host';
 import { Outcomes, type Messenger } from './outcomes';
+import type { MenuActions } from './row-menu';
+import { menuOffer } from './row-scope';
+import { RowTimers } from './row-timers';
 import type { KnownOrders } from '../detect/known';
 import type { DetectedOrderRow, Layout } from '../types';
 
@@ -42,12 +45,33 @@ export class Injector {
   /** Controls of rows that left in this batch, by key, for the rows that replace them. */
   private readonly spare = new Map<string, CancelControl>();
   private readonly outcomes: Outcomes;
+  /** The countdowns of the cancel timers on this page's orders. */
+  readonly timers: RowTimers;
+  private readonly menu: MenuActions;
   private readonly asked = new Set<string>();
   private ask: string[] = [];
   layouts: Layout[] = [];
 
   constructor(venue: VenueId, messenger: Messenger, private readonly options: InjectorOptions = {}) {
-    this.outcomes = new Outcomes(venue, messenger, this.controls, (c) => (c.row ? this.rows.get(c.row)?.detected.hints : undefined));
+    const hintsOf = (c: CancelControl) => (c.row ? this.rows.get(c.row)?.detected.hints : undefined);
+    const outcomes = (this.outcomes = new Outcomes(venue, messenger, this.controls, hintsOf));
+    const timers = (this.timers = new RowTimers(venue, this.controls, (id, since) => void outcomes.recheck(id, 'The timer fired; checking how it ended…', since)));
+    this.menu = {
+      offer: (c) => menuOffer(this.venueOrders, c.orderId, hintsOf(c) ?? {}),
+      scoped: (c, choice) => outcomes.scoped(c, choice),
+      async timer(c, seconds) {
+        const set = await outcomes.timer(c, seconds);
+        if ('error' in set) return set.error;
+        timers.put(set.timer);
+        return undefined;
+      },
+      // A row that stopped being cancellable while its menu was open lets its control go now.
+      closed: (c) => {
+        if (!c.row) return;
+        this.update(c.row);
+        this.endBatch();
+      },
+    };
   }
 
   /** Settings → "confirm before a single cancel". */
@@ -102,8 +126,10 @@ export class Injector {
       if (detected.orderId.length <= 128) this.ask.push(detected.orderId);
     }
     const key = keyOf(detected);
-    if (!detected.cancellable || (tracked.control && tracked.control.key !== key)) this.drop(tracked);
-    if (!detected.cancellable) return;
+    // A control whose menu is open stays in its row (the menu shows a result) until it closes.
+    const keep = detected.cancellable || !!(tracked.control ?? this.spare.get(key))?.menuOpen;
+    if (!keep || (tracked.control && tracked.control.key !== key)) this.drop(tracked);
+    if (!keep) return;
     let control = tracked.control;
     if (!control) {
       control = this.spare.get(key);
@@ -173,12 +199,14 @@ export class Injector {
   private create(detected: DetectedOrderRow): CancelControl {
     const control = new CancelControl(detected.orderId, keyOf(detected), detected.hints.symbol, {
       onCancel: (c) => void this.outcomes.cancel(c),
-      misplaced: (c) => this.misplaced(c),
+      misplaced: (c, forMenu) => this.misplaced(c, forMenu),
+      menu: this.menu,
     });
     const remembered = this.outcomes.known.get(detected.orderId);
     if (remembered) control.set(remembered.state, remembered.message);
     this.hosts.add(control.host);
     this.controls.add(control);
+    this.timers.attach(control);
     return control;
   }
 
@@ -190,6 +218,7 @@ export class Injector {
     for (const other of row.querySelectorAll(HOST_SELECTOR)) if (other !== control.host) other.remove();
     slot.append(control.host);
     placed(control.host);
+    control.mounted();
   }
 
   /** The control of the order row that holds this element (e.g. what is under the pointer), if any. */
@@ -206,11 +235,12 @@ export class Injector {
    * show its order (a page can move a control into another row, or rewrite the row under it).
    * Otherwise the row is read again, which puts the right control back, and the click refused.
    */
-  private misplaced(control: CancelControl): string | undefined {
+  private misplaced(control: CancelControl, forMenu = false): string | undefined {
     const row = control.row;
     const tracked = row ? this.rows.get(row) : undefined;
     const now = row?.isConnected ? detectRow(row, this.layouts, this.venueOrders) : undefined;
-    if (tracked && now && row!.contains(control.host) && keyOf(now[0]) === control.key && now[0].cancellable) return undefined;
+    // A row kept for its open menu may show its order closed by now: "cancel all" of its symbol still makes sense.
+    if (tracked && now && row!.contains(control.host) && keyOf(now[0]) === control.key && (now[0].cancellable || forMenu)) return undefined;
     if (row) this.update(row);
     this.endBatch();
     return 'Not sent: the control is no longer in its order’s row';
@@ -231,6 +261,7 @@ export class Injector {
 
   destroy(): void {
     this.outcomes.stop();
+    this.timers.stop();
     this.io?.disconnect();
     for (const control of this.controls) {
       forget(control.host);

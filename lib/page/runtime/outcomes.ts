@@ -8,6 +8,7 @@ import { LATE_FILL_WATCH_MS, outcomeText } from '../../outcome-text';
 import { playOutcomeTone } from '../../sound';
 import type { CancelControl, ControlState } from './control';
 import { clampHints } from '../detect/text';
+import type { ScopeChoice } from './row-scope';
 
 export interface Messenger {
   /** `onSent`: the background has handed the cancel request to the network (its reply follows). */
@@ -80,13 +81,13 @@ export class Outcomes {
     } catch {
       // The background went away mid-cancel (a restart): it finishes unfinished cancels when it
       // starts again, so ask it how this one ended rather than guess.
-      return this.recheck(orderId);
+      return this.recheck(orderId, 'Lost contact with QuickCancel mid-cancel; checking how it ended…');
     } finally {
       clearTimeout(feedback);
       this.cancelling.delete(orderId);
     }
     // The reply is typed, but a background of another version may answer in another shape.
-    if (!reply?.ok || !reply.entry) return this.show(orderId, 'failed', (reply && !reply.ok && reply.error) || 'No answer from QuickCancel');
+    if (!reply?.ok || !('entry' in reply) || !reply.entry) return this.show(orderId, 'failed', (reply && !reply.ok && reply.error) || 'No answer from QuickCancel');
     const state = stateOf(reply.entry);
     this.show(orderId, state, outcomeText(reply.entry));
     if (reply.sound) playOutcomeTone(state === 'cancelled' || state === 'closed');
@@ -104,15 +105,44 @@ export class Outcomes {
     for (const t of this.lateChecks) clearTimeout(t);
   }
 
-  private async recheck(orderId: string) {
-    this.show(orderId, 'pending', 'Lost contact with QuickCancel mid-cancel; checking how it ended…');
+  /**
+   * Asks the background how the order's cancel ended until it knows, showing `message` meanwhile;
+   * only a cancel begun at `sinceMs` or later counts (a timer's, not an older one of that order).
+   */
+  async recheck(orderId: string, message: string, sinceMs = 0) {
+    this.show(orderId, 'pending', message);
+    let seen = false;
     for (let i = 0; i < 20; i++) {
       await sleep(1000);
       const reply = await this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).catch(() => undefined);
-      const entry = reply?.ok ? reply.entries?.[orderId] : undefined;
+      const found = reply?.ok ? reply.entries?.[orderId] : undefined;
+      const entry = found && found.startedAtMs >= sinceMs ? found : undefined;
+      seen ||= !!entry;
       if (entry && entry.status !== 'sending') this.show(orderId, stateOf(entry), outcomeText(entry));
       if (entry && FINAL.has(stateOf(entry))) return;
     }
+    // A timer removed in the popup just before its time: nothing was sent after all.
+    if (sinceMs && !seen) this.show(orderId, 'idle', '');
+  }
+
+  /** A row menu's confirmed scoped cancel: the result in words, each order's outcome on its row. */
+  async scoped(control: CancelControl, choice: ScopeChoice): Promise<string> {
+    const orderIds = choice.orders.map((o) => o.orderId);
+    const reply = await this.messenger.send({ type: 'cancel', venue: this.venue, orderId: control.orderId, hints: {}, scope: choice.scope, orderIds }).catch(() => undefined);
+    if (!reply?.ok || !('entries' in reply)) return (reply && !reply.ok && reply.error) || 'No answer from QuickCancel: see its history in the popup for what was cancelled';
+    for (const entry of reply.entries) {
+      const state = stateOf(entry);
+      if (state === 'pending' || state === 'sending') void this.recheck(entry.orderId, outcomeText(entry));
+      else this.show(entry.orderId, state, outcomeText(entry));
+    }
+    return reply.summary;
+  }
+
+  /** A row menu's timer on its order: the timer set, or why not. */
+  async timer(control: CancelControl, seconds: number): Promise<{ timer: { orderId: string; fireAtMs: number; setAtMs: number } } | { error: string }> {
+    const reply = await this.messenger.send({ type: 'cancel', venue: this.venue, orderId: control.orderId, hints: {}, after: seconds }).catch(() => undefined);
+    if (reply?.ok && 'timer' in reply) return { timer: reply.timer };
+    return { error: (reply && !reply.ok && reply.error) || 'No answer from QuickCancel: the timer was not set' };
   }
 
   /** Asks the background what it knows of these orders (a cancel in flight or done), once per id. */

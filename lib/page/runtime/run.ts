@@ -14,6 +14,7 @@ import { PAGE_RULES_KEY, parseRules } from '../detect/rules';
 import type { VenuePage } from '../../venues/descriptor';
 import type { PageRule } from '../types';
 import { behaviourFor, parseSettings, SETTINGS_KEY } from '../../settings-defaults';
+import { TIMERS_KEY } from '../../timers-key';
 
 export interface PageContext {
   readonly signal: AbortSignal;
@@ -65,12 +66,14 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
     if (area !== 'local') return;
     if (PAGE_RULES_KEY in changes) applyRules(changes[PAGE_RULES_KEY]!.newValue);
     if (SETTINGS_KEY in changes) applySettings(changes[SETTINGS_KEY]!.newValue);
+    if (TIMERS_KEY in changes) injector.timers.apply(changes[TIMERS_KEY]!.newValue);
   };
   browser.storage.onChanged.addListener(onChanged);
-  browser.storage.local.get([PAGE_RULES_KEY, SETTINGS_KEY]).then(
+  browser.storage.local.get([PAGE_RULES_KEY, SETTINGS_KEY, TIMERS_KEY]).then(
     (stored) => {
       if (ctx.signal.aborted) return;
       applySettings(stored[SETTINGS_KEY]);
+      injector.timers.apply(stored[TIMERS_KEY]);
       if (stored[PAGE_RULES_KEY] !== undefined) applyRules(stored[PAGE_RULES_KEY]);
     },
     () => undefined,

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import { controlInfo } from '../control-info';
 import { launch } from '../harness';
+import { chromiumShadowClick, chromiumShadowParts } from '../shadow-parts';
 import { EXT_API, withQueries } from './common';
 import type { Driver, DriverPage, LaunchOptions } from './types';
 
@@ -18,6 +19,8 @@ const wrap = (page: Page): DriverPage =>
       await page.mouse.up();
     },
     control: (selector) => controlInfo(page, selector),
+    shadowParts: (selector) => chromiumShadowParts(page, selector),
+    shadowSyntheticClick: (selector, text) => chromiumShadowClick(page, selector, text),
     select: async (selector, value) => void (await page.selectOption(selector, value)),
     bringToFront: () => page.bringToFront(),
     reload: async () => void (await page.reload()),

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { controlInfoFromBidi } from '../control-info';
+import { bidiShadowClick, bidiShadowParts } from '../shadow-parts';
 import { startConnectProxy } from '../../simulator/connect-proxy';
 import { startSimulator } from '../../simulator/server';
 import { EXT_API, setCredentialsVia, withQueries } from './common';
@@ -75,6 +76,8 @@ function wrap(page: Page): DriverPage {
       });
       return result.result?.type === 'node' ? controlInfoFromBidi(result.result) : null;
     },
+    shadowParts: (selector) => bidiShadowParts(bidi(page), (page.mainFrame() as any).browsingContext.id, selector),
+    shadowSyntheticClick: (selector, text) => bidiShadowClick(bidi(page), (page.mainFrame() as any).browsingContext.id, selector, text),
     select: async (selector, value) => void (await page.select(selector, value)),
     bringToFront: () => page.bringToFront(),
     // Like goto, reload never resolves on moz-extension: pages: navigate the context again instead.

@@ -3,7 +3,7 @@ import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 import type { BrowserName, Driver, LaunchOptions } from './types';
 
-export type { BrowserName, Driver, DriverPage, LaunchOptions } from './types';
+export type { BrowserName, Driver, DriverPage, LaunchOptions, ShadowPart } from './types';
 export { TEST_PASSPHRASE } from './common';
 
 export function browserName(): BrowserName {

@@ -3,8 +3,9 @@
 import type { Simulator } from '../../simulator/server';
 import type { VenueId } from '../../../lib/venues/types';
 import type { ControlInfo } from '../control-info';
+import type { ShadowPart } from '../shadow-parts';
 
-export type { ControlInfo };
+export type { ControlInfo, ShadowPart };
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -23,6 +24,10 @@ export interface RawPage {
   mouseClickHere(): Promise<void>;
   /** A QuickCancel control's button, read through its closed shadow root (null: none there). */
   control(selector: string): Promise<ControlInfo | null>;
+  /** The buttons and text inside a control's closed shadow root (its row menu too), with their boxes. */
+  shadowParts(selector: string): Promise<ShadowPart[]>;
+  /** A synthetic el.click() from the page's own world on the first part whose text starts with `text`. */
+  shadowSyntheticClick(selector: string, text: string): Promise<void>;
   /** Chooses an option of a <select> by value. */
   select(selector: string, value: string): Promise<void>;
   bringToFront(): Promise<void>;
