@@ -18,8 +18,11 @@ const orderIds = z.array(orderId).max(1000);
 
 export const contentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel'), venue: venueId, orderId, hints: hints.default({}) }),
-  /** `orders`: the venue's open orders too, for matching the page's rows to them. */
-  z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional() }),
+  /**
+   * `orders`: the venue's open orders too, for matching the page's rows to them; `symbols`: the
+   * symbols the page's rows show, for a venue that lists open orders per symbol only (ZebPay).
+   */
+  z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional(), symbols: symbols.optional() }),
 ]);
 
 export const pageMessageSchema = z.discriminatedUnion('type', [

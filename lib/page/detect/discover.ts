@@ -15,6 +15,18 @@ export interface Discovery {
   layouts: Layout[];
   /** True when the page shows an order book: rows a layout reads, or a table with an order-id column. */
   active: boolean;
+  /** The page's own open shadow roots (web components): searched too, and to be watched. */
+  roots?: ShadowRoot[];
+}
+
+/** Open shadow roots under root, nested ones too (a closed root is the page's to keep, ours included). */
+function shadowRoots(root: ParentNode, out: ShadowRoot[] = []): ShadowRoot[] {
+  for (const el of root.querySelectorAll('*')) {
+    if (!el.shadowRoot) continue;
+    out.push(el.shadowRoot);
+    shadowRoots(el.shadowRoot, out);
+  }
+  return out;
 }
 
 function readsAny(layout: Layout, sample = 8): boolean {
@@ -31,6 +43,17 @@ function readsAny(layout: Layout, sample = 8): boolean {
  * matched to the order it shows (after the recipe and the generic detector, before user rules).
  */
 export function discoverLayouts(root: ParentNode, venue: VenueId, recipe: Recipe | undefined, rules: readonly PageRule[] = [], known?: KnownOrders): Discovery {
+  const found = discoverIn(root, venue, recipe, rules, known);
+  const roots = shadowRoots(root);
+  for (const shadow of roots) {
+    const inner = discoverIn(shadow, venue, recipe, rules, known);
+    found.layouts.push(...inner.layouts);
+    found.active ||= inner.active;
+  }
+  return { ...found, roots };
+}
+
+function discoverIn(root: ParentNode, venue: VenueId, recipe: Recipe | undefined, rules: readonly PageRule[], known?: KnownOrders): Discovery {
   const layouts: Layout[] = [];
   let active = false;
   if (recipe) {

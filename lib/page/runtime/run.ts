@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { CONTENT_PORT, type VenueId } from '@/lib/model';
 import { discoverLayouts } from '../detect/discover';
 import { KnownOrders } from '../detect/known';
+import { shownSymbols } from '../detect/field-layout';
 import { followVenueOrders } from './venue-orders';
 import { HoverHotkey } from './hover-hotkey';
 import { Injector } from './inject';
@@ -36,7 +37,11 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
     known = list ? new KnownOrders(list) : undefined;
     injector.venueOrders = known;
     watcher.refresh();
-  }, () => injector.size > 0, ctx.signal);
+  }, () => injector.size > 0, ctx.signal, () => {
+    // Rows read show their symbols; a page without ids shows them before any row is an order.
+    const symbols = injector.symbols();
+    return symbols.length ? symbols : shownSymbols(document);
+  });
   injector.onUnknownId = () => orders.unknownSeen();
   let hoverArmed = false;
   const hover = new HoverHotkey({ controlOf: (el) => injector.controlOf(el), armed: () => hoverArmed, extensionId: browser.runtime.id });

@@ -21,6 +21,8 @@ export function followVenueOrders(
   onOrders: (orders: KnownOrder[] | undefined) => void,
   showing: () => boolean,
   signal: AbortSignal,
+  /** The symbols the page's rows show: ZebPay lists open orders per symbol only. */
+  symbols: () => string[] = () => [],
 ): VenueOrders {
   let askedAt = 0;
   let asking = false;
@@ -30,7 +32,8 @@ export function followVenueOrders(
     asking = true;
     askedAt = Date.now();
     try {
-      const reply = await messenger.send({ type: 'status', venue, orderIds: [], orders: true });
+      const shown = symbols();
+      const reply = await messenger.send({ type: 'status', venue, orderIds: [], orders: true, ...(shown.length ? { symbols: shown } : {}) });
       const orders = reply.ok ? reply.known : undefined;
       // Re-reading the page costs work in proportion to its rows: only when the list changed.
       const seen = JSON.stringify(orders ?? null);
