@@ -13,6 +13,8 @@ const UNKNOWN_REFRESH_MS = 10_000;
 export interface VenueOrders {
   /** A row showed an id the venue did not report. */
   unknownSeen(): void;
+  /** The page changed: if the last question went without symbols and got no list, the page may show some now. */
+  pageChanged(): void;
 }
 
 export function followVenueOrders(
@@ -27,6 +29,7 @@ export function followVenueOrders(
   let askedAt = 0;
   let asking = false;
   let last = '';
+  let blind = false;
   const ask = async () => {
     if (asking || signal.aborted) return;
     asking = true;
@@ -35,6 +38,7 @@ export function followVenueOrders(
       const shown = symbols();
       const reply = await messenger.send({ type: 'status', venue, orderIds: [], orders: true, ...(shown.length ? { symbols: shown } : {}) });
       const orders = reply.ok ? reply.known : undefined;
+      blind = !orders && !shown.length;
       // Re-reading the page costs work in proportion to its rows: only when the list changed.
       const seen = JSON.stringify(orders ?? null);
       if (seen !== last && !signal.aborted) {
@@ -55,6 +59,9 @@ export function followVenueOrders(
   return {
     unknownSeen() {
       if (Date.now() - askedAt >= UNKNOWN_REFRESH_MS) void ask();
+    },
+    pageChanged() {
+      if (blind && symbols().length) void ask();
     },
   };
 }
