@@ -19,12 +19,18 @@ export interface Discovery {
   roots?: ShadowRoot[];
 }
 
-/** Open shadow roots under root, nested ones too (a closed root is the page's to keep, ours included). */
-function shadowRoots(root: ParentNode, out: ShadowRoot[] = []): ShadowRoot[] {
-  for (const el of root.querySelectorAll('*')) {
-    if (!el.shadowRoot) continue;
-    out.push(el.shadowRoot);
-    shadowRoots(el.shadowRoot, out);
+/**
+ * Open shadow roots under root, nested ones too (a closed root is the page's to keep, ours
+ * included). Tables are not entered: no table element can host a shadow root, and a big order
+ * book's rows are most of a page's elements.
+ */
+function shadowRoots(root: ParentNode & Node, out: ShadowRoot[] = []): ShadowRoot[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (el) => ((el as Element).tagName === 'TABLE' ? NodeFilter.FILTER_REJECT : (el as Element).shadowRoot ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+  });
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    out.push(el.shadowRoot!);
+    shadowRoots(el.shadowRoot!, out);
   }
   return out;
 }
@@ -42,7 +48,7 @@ function readsAny(layout: Layout, sample = 8): boolean {
  * With the venue's open orders known, tables that show no id at all are read too, each row
  * matched to the order it shows (after the recipe and the generic detector, before user rules).
  */
-export function discoverLayouts(root: ParentNode, venue: VenueId, recipe: Recipe | undefined, rules: readonly PageRule[] = [], known?: KnownOrders): Discovery {
+export function discoverLayouts(root: ParentNode & Node, venue: VenueId, recipe: Recipe | undefined, rules: readonly PageRule[] = [], known?: KnownOrders): Discovery {
   const found = discoverIn(root, venue, recipe, rules, known);
   const roots = shadowRoots(root);
   for (const shadow of roots) {
