@@ -32,8 +32,11 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     })
     .refine((m) => (m.scope === undefined) === (m.orderIds === undefined), 'a scoped cancel needs its scope and the orders it confirmed')
     .refine((m) => m.scope === undefined || m.after === undefined, 'a timer is for one order, not a scope'),
-  /** `orders`: the venue's open orders too, for matching the page's rows to them. */
-  z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional() }),
+  /**
+   * `orders`: the venue's open orders too, for matching the page's rows to them; `symbols`: the
+   * symbols the page's rows show, for a venue that lists open orders per symbol only (ZebPay).
+   */
+  z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional(), symbols: symbols.optional() }),
 ]);
 
 export const pageMessageSchema = z.discriminatedUnion('type', [

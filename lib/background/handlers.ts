@@ -111,7 +111,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // click can cancel without asking the venue first (and the page can match its rows to them).
       const known = vault.get(m.venue).then(async (c): Promise<KnownOrder[] | undefined> => {
         if (c.state !== 'ok') return undefined;
-        if (m.orders) return engine.knownOrders(m.venue, c.credentials);
+        if (m.orders) return engine.knownOrders(m.venue, c.credentials, m.symbols);
         engine.warmUp(m.venue, c.credentials);
         return undefined;
       });

@@ -4,6 +4,7 @@
 import type { CancelOutcome, JournalEntry, KnownOrder, OrderView, VenueId } from '@/lib/model';
 import { isOrders, type VenueAdapter } from '../venues/types';
 import type { CancelEngine, CancelIntent } from './engine';
+import { listOpen } from './cancel-many';
 
 export type OpenOrders = { orders: OrderView[] } | { outcome: CancelOutcome } | { uncounted: true };
 
@@ -16,8 +17,11 @@ export interface EngineApi {
   listOpen(venue: VenueId, credentials: unknown): Promise<OpenOrders>;
   /** Fetches the open orders ahead of a likely click, behind anything the user asks for. */
   warmUp(venue: VenueId, credentials: unknown): void;
-  /** The open orders as a page may know them (the same fetch warmUp starts), or undefined when they cannot be had. */
-  knownOrders(venue: VenueId, credentials: unknown): Promise<KnownOrder[] | undefined>;
+  /**
+   * The open orders as a page may know them (the same fetch warmUp starts), or undefined when they
+   * cannot be had. Where the venue lists per symbol only (ZebPay), `symbols` (the page's) are listed.
+   */
+  knownOrders(venue: VenueId, credentials: unknown, symbols?: readonly string[]): Promise<KnownOrder[] | undefined>;
   cancelAll(venue: VenueId): Promise<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;
   /** Resyncs the clock and counts the open orders: do these credentials work? */
   testConnection(venue: VenueId, credentials: unknown): Promise<{ openOrders: number; scope?: string } | { outcome: CancelOutcome }>;
@@ -52,9 +56,12 @@ export function engineApi(engine: CancelEngine, venues: Record<VenueId, VenueAda
     warmUp(venue, credentials) {
       void engine.client(venue).openOrders(credentials, false, 'background');
     },
-    async knownOrders(venue, credentials) {
+    async knownOrders(venue, credentials, symbols = []) {
       const list = await engine.client(venue).openOrders(credentials, false, 'background');
-      return isOrders(list) ? open(list.orders).map(knownOrder) : undefined;
+      if (isOrders(list)) return open(list.orders).map(knownOrder);
+      if (!symbols.length) return undefined;
+      const perSymbol = await listOpen(engine, venue, credentials, symbols);
+      return 'orders' in perSymbol ? perSymbol.orders.map(knownOrder) : undefined;
     },
     cancelAll: (venue) => engine.cancelAll(venue),
     async testConnection(venue, credentials) {

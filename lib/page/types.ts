@@ -53,6 +53,8 @@ export interface Layout {
   readonly rowSelector: string;
   /** True when el is one of this layout's rows. */
   owns(el: Element): boolean;
+  /** Split rows (pinned halves of one order): the half that stands for the order, for any half. */
+  primary?(el: Element): Element | undefined;
   /** Reads one of its rows; undefined for rows that are not orders (placeholders, group headers). */
   read(row: Element): DetectedOrderRow | undefined;
   /** Every row it has now. */

@@ -12,10 +12,17 @@ describe('runtime message schemas', () => {
     ['empty id', { type: 'cancel', venue: 'pocketful', orderId: '   ' }],
     ['huge id', { type: 'cancel', venue: 'pocketful', orderId: 'x'.repeat(129) }],
     ['hints that are not strings', { type: 'cancel', venue: 'pocketful', orderId: '1', hints: { qty: 5 } }],
+    ['a status asking for too many symbols', { type: 'status', venue: 'zebpay-futures', orderIds: [], orders: true, symbols: Array.from({ length: 21 }, (_, i) => `SYM${i}`) }],
+    ['a status with a symbol that is not one', { type: 'status', venue: 'zebpay-futures', orderIds: [], orders: true, symbols: ['BTC INR<script>'] }],
     ['not an object', 'cancel'],
     ['null', null],
   ])('a content script may not send: %s', (_, message) => {
     expect(contentMessageSchema.safeParse(message).success).toBe(false);
+  });
+
+  it('a status may carry the symbols the page\'s rows show (ZebPay lists open orders per symbol)', () => {
+    const m = { type: 'status', venue: 'zebpay-futures', orderIds: [], orders: true, symbols: ['BTCINR', 'ETHINR'] };
+    expect(contentMessageSchema.parse(m)).toEqual(m);
   });
 
   it('extension pages may send more, still validated', () => {

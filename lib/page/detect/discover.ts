@@ -15,6 +15,24 @@ export interface Discovery {
   layouts: Layout[];
   /** True when the page shows an order book: rows a layout reads, or a table with an order-id column. */
   active: boolean;
+  /** The page's own open shadow roots (web components): searched too, and to be watched. */
+  roots?: ShadowRoot[];
+}
+
+/**
+ * Open shadow roots under root, nested ones too (a closed root is the page's to keep, ours
+ * included). Tables are not entered: no table element can host a shadow root, and a big order
+ * book's rows are most of a page's elements.
+ */
+function shadowRoots(root: ParentNode & Node, out: ShadowRoot[] = []): ShadowRoot[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (el) => ((el as Element).tagName === 'TABLE' ? NodeFilter.FILTER_REJECT : (el as Element).shadowRoot ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+  });
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    out.push(el.shadowRoot!);
+    shadowRoots(el.shadowRoot!, out);
+  }
+  return out;
 }
 
 function readsAny(layout: Layout, sample = 8): boolean {
@@ -30,7 +48,18 @@ function readsAny(layout: Layout, sample = 8): boolean {
  * With the venue's open orders known, tables that show no id at all are read too, each row
  * matched to the order it shows (after the recipe and the generic detector, before user rules).
  */
-export function discoverLayouts(root: ParentNode, venue: VenueId, recipe: Recipe | undefined, rules: readonly PageRule[] = [], known?: KnownOrders): Discovery {
+export function discoverLayouts(root: ParentNode & Node, venue: VenueId, recipe: Recipe | undefined, rules: readonly PageRule[] = [], known?: KnownOrders): Discovery {
+  const found = discoverIn(root, venue, recipe, rules, known);
+  const roots = shadowRoots(root);
+  for (const shadow of roots) {
+    const inner = discoverIn(shadow, venue, recipe, rules, known);
+    found.layouts.push(...inner.layouts);
+    found.active ||= inner.active;
+  }
+  return { ...found, roots };
+}
+
+function discoverIn(root: ParentNode, venue: VenueId, recipe: Recipe | undefined, rules: readonly PageRule[], known?: KnownOrders): Discovery {
   const layouts: Layout[] = [];
   let active = false;
   if (recipe) {

@@ -59,6 +59,34 @@ function shownOrder(text: string, known: KnownOrders) {
   return undefined;
 }
 
+/**
+ * A symbol as a venue's list wants it: "BTC/INR" → BTCINR, and a tag glued on by the markup
+ * ("BTCINRPerp", two spans) cut off where the case changes; undefined when it cannot be one.
+ */
+export function symbolOf(text: string | undefined): string | undefined {
+  const word = text?.split(' ')[0]!.replace(/[^A-Za-z0-9]/g, '') ?? '';
+  const symbol = (/[a-z]/.test(word) && /[A-Z]/.test(word) ? word.match(/^[A-Z0-9]+?(?=[A-Z]?[a-z])/)?.[0] : word)?.toUpperCase();
+  return symbol && /^[A-Z0-9]{2,32}$/.test(symbol) ? symbol : undefined;
+}
+
+/**
+ * The symbols the page's order tables show in their symbol column, read before any row is an
+ * order (a page without ids needs the venue's list first, and ZebPay lists per symbol only).
+ */
+export function shownSymbols(root: ParentNode, limit = 20): string[] {
+  const out = new Set<string>();
+  for (const grid of findGrids(root)) {
+    const key = headerTexts(grid).find(([, text]) => classifyHeader(text) === 'symbol')?.[0];
+    if (key === undefined) continue;
+    for (const row of grid.rows()) {
+      const symbol = symbolOf(cellText(grid.cell(row, key)));
+      if (symbol) out.add(symbol);
+      if (out.size >= limit) return [...out];
+    }
+  }
+  return [...out];
+}
+
 function owned(body: Element, layout: Layout): boolean {
   const row = body.querySelector(layout.rowSelector);
   return !!row && layout.owns(row);

@@ -36,11 +36,12 @@ export function gridLayout(grid: Grid, slot: Key | undefined, kind: Layout['kind
     rowSelector: grid.rowSelector,
     container: grid.body,
     owns: grid.owns,
+    primary: grid.primary,
     read,
     rows: grid.rows,
     slot: (row) => (slot !== undefined ? grid.cell(row, slot) : undefined) ?? row.lastElementChild ?? row,
-    valid: () => grid.header.isConnected && grid.body.isConnected && grid.columns.every(([, c]) => grid.header.contains(c)),
-    isStructure: (node) => grid.header.contains(node),
+    valid: () => grid.header.isConnected && grid.body.isConnected && grid.columns.every(([, c]) => c.isConnected && (grid.headers ?? [grid.header]).some((h) => h.contains(c))),
+    isStructure: (node) => (grid.headers ?? [grid.header]).some((h) => h.contains(node)),
   };
 }
 

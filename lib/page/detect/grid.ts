@@ -15,6 +15,10 @@ export interface Grid {
   /** Where the body rows live. */
   body: Element;
   header: Element;
+  /** Every header row, where pinned columns split it (header is the first). */
+  headers?: Element[];
+  /** Split rows: the half that stands for the order, for any half. */
+  primary?(el: Element): Element | undefined;
   /** Header cells with their keys, in display order. */
   columns: Array<[Key, Element]>;
   rowSelector: string;
@@ -105,8 +109,13 @@ function ariaGrids(root: Element): Grid[] {
     const row = h.closest('[role=row]') ?? h.parentElement!;
     groups.set(row, [...(groups.get(row) ?? []), h]);
   }
+  const entries = [...groups].reverse();
+  const at = entries[0]?.[0].getAttribute('aria-rowindex');
+  if (entries.length > 1 && at && entries.every(([h, cells]) => h.getAttribute('aria-rowindex') === at && keyMode(cells) === 'aria-colindex')) {
+    return [splitGrid(root, entries)];
+  }
   const grids: Grid[] = [];
-  for (const [header, cells] of [...groups].reverse()) {
+  for (const [header, cells] of entries) {
     const mode = keyMode(cells);
     grids.push({
       body: root,
@@ -119,6 +128,40 @@ function ariaGrids(root: Element): Grid[] {
     });
   }
   return grids;
+}
+
+/**
+ * A grid with pinned columns (ag-grid and the like): each part has its own header row and its own
+ * half of every body row, the halves of one order sharing an aria-rowindex. One row per order —
+ * the first half — whose cells are looked up in every half.
+ */
+function splitGrid(root: Element, entries: Array<[Element, Element[]]>): Grid {
+  const headers = entries.map(([h]) => h);
+  const index = (row: Element) => row.getAttribute('aria-rowindex');
+  const isHalf = (el: Element) => el.getAttribute('role') === 'row' && index(el) !== null && !headers.includes(el) && el.closest(CONTAINERS) === root;
+  const halves = (row: Element) => [...root.querySelectorAll(`[role=row][aria-rowindex="${CSS.escape(index(row)!)}"]`)].filter(isHalf);
+  const primary = (el: Element) => (isHalf(el) ? halves(el)[0] : undefined);
+  const cells = entries.flatMap(([, c]) => c).sort((a, b) => Number(a.getAttribute('aria-colindex')) - Number(b.getAttribute('aria-colindex')));
+  return {
+    body: root,
+    header: headers[0]!,
+    headers,
+    primary,
+    columns: keyed(cells, 'aria-colindex'),
+    rowSelector: '[role=row]',
+    owns: (el) => primary(el) === el,
+    cell: (row, key) => {
+      for (const half of halves(row)) {
+        const cell = half.querySelector(`[aria-colindex="${CSS.escape(String(key))}"]`);
+        if (cell) return cell;
+      }
+      return undefined;
+    },
+    rows: () => {
+      const seen = new Set<string>();
+      return [...root.querySelectorAll('[role=row]')].filter((r) => isHalf(r) && !seen.has(index(r)!) && !!seen.add(index(r)!));
+    },
+  };
 }
 
 /**

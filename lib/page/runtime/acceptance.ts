@@ -142,6 +142,9 @@ export function forget(host: Element): void {
 
 // --- the look at click time --------------------------------------------------------------------
 
+/** Where hit testing must be asked: the document, or the page's own shadow root the control sits in (the document's answer stops at its host). */
+const treeOf = (host: Element) => host.getRootNode() as Document | ShadowRoot;
+
 /** Whether this element itself draws something (a transparent empty layer over the page does not). */
 function paints(el: Element): boolean {
   const cs = getComputedStyle(el);
@@ -159,23 +162,26 @@ function paints(el: Element): boolean {
  * `pointer-events: none` layer shows up; the page's style is back before anything else runs.
  */
 export function drawnOver(host: Element, points: Array<[number, number]>): boolean {
+  const tree = treeOf(host);
   const lift = document.createElement('style');
   lift.textContent = '*{pointer-events:auto!important}';
-  const inline = [...document.querySelectorAll<HTMLElement>('[style*="pointer-events" i]')].map((el) => [el, el.getAttribute('style')] as const);
+  const inline = [document, tree].flatMap((t) => [...t.querySelectorAll<HTMLElement>('[style*="pointer-events" i]')]).map((el) => [el, el.getAttribute('style')] as const);
   for (const [el] of inline) el.style.setProperty('pointer-events', 'auto', 'important');
+  const lifts = tree === document ? [lift] : [lift, lift.cloneNode(true) as Element];
   (document.head ?? document.documentElement).append(lift);
+  if (lifts[1]) tree.append(lifts[1]);
   try {
     // A point where the control is not drawn at all (its cell clips a corner) says nothing.
     return points.some(([x, y]) => {
       let painted = false;
-      for (const el of document.elementsFromPoint(x, y)) {
+      for (const el of tree.elementsFromPoint(x, y)) {
         if (el === host) return painted;
         painted ||= paints(el);
       }
       return false;
     });
   } finally {
-    lift.remove();
+    for (const l of lifts) l.remove();
     for (const [el, style] of inline) {
       if (style === null) el.removeAttribute('style');
       else el.setAttribute('style', style);
@@ -204,7 +210,7 @@ export function visibilityRefusal(host: HTMLElement, x: number, y: number, ownLo
       return REFUSAL.faded;
     }
   }
-  if (document.elementFromPoint(x, y) !== host) return REFUSAL.covered;
+  if (treeOf(host).elementFromPoint(x, y) !== host) return REFUSAL.covered;
   // Verdicts the browser has taken but not yet delivered count too.
   if (io) record(io.takeRecords());
   const verdict = ownLook ? undefined : verdicts.get(host);

@@ -5,6 +5,7 @@ import type { VenueId } from '@/lib/model';
 import { forget, placed } from './acceptance';
 import { CancelControl } from './control';
 import { detectRow } from '../detect/discover';
+import { symbolOf } from '../detect/field-layout';
 import { HOST_SELECTOR } from './host';
 import { Outcomes, type Messenger } from './outcomes';
 import type { MenuActions } from './row-menu';
@@ -101,6 +102,17 @@ export class Injector {
       if (lazy) this.defer(row);
       else this.update(row);
     }
+  }
+
+  /** The symbols the order rows show, as the status message bounds them (at most 20). */
+  symbols(): string[] {
+    const out = new Set<string>();
+    for (const { detected } of this.rows.values()) {
+      const symbol = symbolOf(detected.hints.symbol);
+      if (symbol) out.add(symbol);
+      if (out.size === 20) break;
+    }
+    return [...out];
   }
 
   /** Reconciles one row with what the layouts read in it now. */
@@ -224,7 +236,8 @@ export class Injector {
   /** The control of the order row that holds this element (e.g. what is under the pointer), if any. */
   controlOf(el: Element | null): CancelControl | undefined {
     for (let at: Element | null = el; at; at = at.parentElement ?? ((at.parentNode as ShadowRoot | null)?.host ?? null)) {
-      const tracked = this.rows.get(at);
+      // Over the other half of a split row: the half that stands for the order.
+      const tracked = this.rows.get(at) ?? this.rows.get(this.layouts.map((l) => l.primary?.(at!)).find(Boolean)!);
       if (tracked) return tracked.control;
     }
     return undefined;
@@ -239,8 +252,10 @@ export class Injector {
     const row = control.row;
     const tracked = row ? this.rows.get(row) : undefined;
     const now = row?.isConnected ? detectRow(row, this.layouts, this.venueOrders) : undefined;
+    // A split row's control sits in the other half, in its slot.
+    const inRow = tracked && (row!.contains(control.host) || tracked.layout.slot(row!).contains(control.host));
     // A row kept for its open menu may show its order closed by now: "cancel all" of its symbol still makes sense.
-    if (tracked && now && row!.contains(control.host) && keyOf(now[0]) === control.key && (now[0].cancellable || forMenu)) return undefined;
+    if (inRow && now && keyOf(now[0]) === control.key && (now[0].cancellable || forMenu)) return undefined;
     if (row) this.update(row);
     this.endBatch();
     return 'Not sent: the control is no longer in its order’s row';

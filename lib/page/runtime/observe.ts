@@ -9,7 +9,7 @@ import { CONTAINERS } from '../detect/grid';
 
 export interface WatcherOptions {
   /** Reads the page's layouts; `active` false means no order book here (yet). */
-  discover(): { layouts: Layout[]; active: boolean };
+  discover(): { layouts: Layout[]; active: boolean; roots?: ShadowRoot[] };
   /** How long a page without an order book must be quiet before it is looked at again. */
   idleMs?: number;
   /** False once the extension's context is gone (updated or reloaded): asking is what notices it. */
@@ -17,6 +17,10 @@ export interface WatcherOptions {
 }
 
 const STRUCTURE = `${CONTAINERS},th,[role=columnheader]`;
+const WATCH = { childList: true, subtree: true, characterData: true };
+
+/** The order row an element of a layout's row is (one half of a split row stands for its order's row). */
+const ownerRow = (layout: Layout, el: Element) => (layout.owns(el) ? el : layout.primary?.(el));
 
 export class PageWatcher {
   private readonly observer: MutationObserver;
@@ -35,7 +39,7 @@ export class PageWatcher {
 
   start(root: Node = document.documentElement): void {
     this.relayout();
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(root, WATCH);
   }
 
   stop(): void {
@@ -105,8 +109,11 @@ export class PageWatcher {
 
   private relayout() {
     if (this.stopped) return;
-    const { layouts, active } = this.options.discover();
+    const { layouts, active, roots = [] } = this.options.discover();
     this.active = active;
+    // A shadow root's changes do not reach the document's observer: each is watched itself
+    // (observing a node again only renews the options).
+    if (!this.paused) for (const root of roots) this.observer.observe(root, WATCH);
     this.injector.layouts = layouts;
     this.injector.scanAll();
     this.injector.endBatch();
@@ -119,8 +126,9 @@ export class PageWatcher {
     for (const layout of this.injector.layouts) {
       if (layout.isStructure(el)) structural = true;
       for (let row = el.closest(layout.rowSelector); row; row = row.parentElement?.closest(layout.rowSelector) ?? null) {
-        if (layout.owns(row)) {
-          touched.add(row);
+        const owner = ownerRow(layout, row);
+        if (owner) {
+          touched.add(owner);
           break;
         }
       }
@@ -176,7 +184,8 @@ export class PageWatcher {
       for (const layout of layouts) {
         if (n.matches(layout.rowSelector)) {
           isRow = true;
-          if (layout.owns(n)) touched.add(n);
+          const owner = ownerRow(layout, n);
+          if (owner) touched.add(owner);
         } else {
           for (const row of n.querySelectorAll(layout.rowSelector)) if (layout.owns(row)) touched.add(row);
         }

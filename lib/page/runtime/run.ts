@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
 import { CONTENT_PORT, type VenueId } from '@/lib/model';
 import { discoverLayouts } from '../detect/discover';
 import { KnownOrders } from '../detect/known';
-import { followVenueOrders } from './venue-orders';
+import { shownSymbols } from '../detect/field-layout';
+import { followVenueOrders, type VenueOrders } from './venue-orders';
 import { HoverHotkey } from './hover-hotkey';
 import { Injector } from './inject';
 import { portMessenger } from './messenger';
@@ -31,13 +32,24 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
   const messenger = portMessenger(() => browser.runtime.connect({ name: CONTENT_PORT }));
   const injector = new Injector(venue, messenger);
   let known: KnownOrders | undefined;
-  const watcher = new PageWatcher(injector, { discover: () => discoverLayouts(document, venue, recipe, rules, known), alive: () => ctx.isValid });
+  let orders: VenueOrders | undefined;
+  const discover = () => {
+    const found = discoverLayouts(document, venue, recipe, rules, known);
+    // A page without ids shows its symbols only once drawn: ZebPay's list needs them.
+    if (!found.active) orders?.pageChanged();
+    return found;
+  };
+  const watcher = new PageWatcher(injector, { discover, alive: () => ctx.isValid });
   watcher.start();
-  const orders = followVenueOrders(venue, messenger, (list) => {
+  orders = followVenueOrders(venue, messenger, (list) => {
     known = list ? new KnownOrders(list) : undefined;
     injector.venueOrders = known;
     watcher.refresh();
-  }, () => injector.size > 0, ctx.signal);
+  }, () => injector.size > 0, ctx.signal, () => {
+    // Rows read show their symbols; a page without ids shows them before any row is an order.
+    const symbols = injector.symbols();
+    return symbols.length ? symbols : shownSymbols(document);
+  });
   injector.onUnknownId = () => orders.unknownSeen();
   let hoverArmed = false;
   const hover = new HoverHotkey({ controlOf: (el) => injector.controlOf(el), armed: () => hoverArmed, extensionId: browser.runtime.id });

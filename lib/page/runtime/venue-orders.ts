@@ -13,6 +13,8 @@ const UNKNOWN_REFRESH_MS = 10_000;
 export interface VenueOrders {
   /** A row showed an id the venue did not report. */
   unknownSeen(): void;
+  /** The page changed: if the last question went without symbols and got no list, the page may show some now. */
+  pageChanged(): void;
 }
 
 export function followVenueOrders(
@@ -21,17 +23,22 @@ export function followVenueOrders(
   onOrders: (orders: KnownOrder[] | undefined) => void,
   showing: () => boolean,
   signal: AbortSignal,
+  /** The symbols the page's rows show: ZebPay lists open orders per symbol only. */
+  symbols: () => string[] = () => [],
 ): VenueOrders {
   let askedAt = 0;
   let asking = false;
   let last = '';
+  let blind = false;
   const ask = async () => {
     if (asking || signal.aborted) return;
     asking = true;
     askedAt = Date.now();
     try {
-      const reply = await messenger.send({ type: 'status', venue, orderIds: [], orders: true });
+      const shown = symbols();
+      const reply = await messenger.send({ type: 'status', venue, orderIds: [], orders: true, ...(shown.length ? { symbols: shown } : {}) });
       const orders = reply.ok ? reply.known : undefined;
+      blind = !orders && !shown.length;
       // Re-reading the page costs work in proportion to its rows: only when the list changed.
       const seen = JSON.stringify(orders ?? null);
       if (seen !== last && !signal.aborted) {
@@ -52,6 +59,9 @@ export function followVenueOrders(
   return {
     unknownSeen() {
       if (Date.now() - askedAt >= UNKNOWN_REFRESH_MS) void ask();
+    },
+    pageChanged() {
+      if (blind && symbols().length) void ask();
     },
   };
 }

@@ -3,6 +3,7 @@ import { benchPages } from './bench';
 import { coinswitchPages } from './coinswitch';
 import { hostilePages } from './hostile';
 import { pacePages } from './pace';
+import { shapePages } from './shapes';
 import type { SpaPageOptions } from './spa';
 import { tradernetPages } from './tradernet';
 import { variantPages } from './variants';
@@ -33,6 +34,7 @@ export function allPages(): VenuePage[] {
   // Longer prefixes first: the server serves the first page whose host and prefix match.
   return [
     ...variantPages,
+    ...shapePages,
     ...hostilePages,
     ...pacePages,
     ...zebpayPages,

@@ -4,15 +4,20 @@
 //   patch    rows kept per order; a changed row keeps its element and gets new cells (React-like);
 //   keyed    rows kept per order; a changed row is replaced by a new element;
 //   virtual  keyed, rows absolutely positioned: a new row is appended at the end of the DOM
-//            whatever its place on screen (virtualised lists), so DOM order ≠ display order.
+//            whatever its place on screen (virtualised lists), so DOM order ≠ display order;
+//   recycle  a virtualised list that RECYCLES its row elements: only the rows in view (plus one)
+//            exist, and as the list scrolls the element of a row that left the view shows the row
+//            that came in — its cells rewritten in place, the same element showing another order.
+// `shadow`: the body's element of that selector moves its content into its own open shadow root
+// (a web component), where the mounts are looked up too.
 // Tests drive it through window.__sim: refresh(), rerender(id, how), setPollMs(ms), stop(),
-// renders(). Unit tests run the same runtime in happy-dom with renderFixture().
+// renders(), scrollToRow(i). Unit tests run the same runtime in happy-dom with renderFixture().
 import type { SimOrder } from '../types';
 
 export interface SpaMount {
   /** The element receiving the rows. */
   selector: string;
-  /** JS source of `(order, esc) => string`: the markup of one row for a SimOrder. */
+  /** JS source of `(order, esc, index) => string`: the markup of one row for a SimOrder at that place in the list. */
   renderRow: string;
   /** JS source of `(orders) => orders`: filter/sort (default: all, newest first). */
   select?: string;
@@ -26,9 +31,13 @@ export interface SpaPageOptions {
   /** Static markup holding the mounts. */
   body: string;
   mounts: SpaMount[];
-  mode?: 'replace' | 'patch' | 'keyed' | 'virtual';
-  /** Row height for 'virtual' (px). */
+  mode?: 'replace' | 'patch' | 'keyed' | 'virtual' | 'recycle';
+  /** Row height for 'virtual' and 'recycle' (px). */
   rowHeight?: number;
+  /** 'recycle': how many rows the scrolling viewport (the mount's parent) shows. */
+  viewRows?: number;
+  /** Selector of a body element whose content goes into its open shadow root. */
+  shadow?: string;
   pollMs?: number;
 }
 
@@ -39,6 +48,8 @@ export interface SimPageApi {
   setPollMs(ms: number): void;
   stop(): void;
   start(): void;
+  /** 'recycle': scrolls the list so that row i is the first in view. */
+  scrollToRow(i: number): void;
 }
 
 const NEWEST_FIRST = '(orders) => orders.slice().sort((a, b) => b.createdAtMs - a.createdAtMs)';
@@ -47,25 +58,69 @@ const NEWEST_FIRST = '(orders) => orders.slice().sort((a, b) => b.createdAtMs - 
 const RUNTIME = `(doc, cfg, load) => {
   const esc = (v) => String(v).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
   const mode = cfg.mode || 'replace';
-  const mounts = cfg.mounts.map((m) => ({ ...m, keys: new Map(), placeholder: null }));
+  const mounts = cfg.mounts.map((m) => ({ ...m, keys: new Map(), placeholder: null, pool: [], list: [] }));
   let renders = 0, timer = null, pollMs = cfg.pollMs ?? 1000;
+  const h = cfg.rowHeight || 32;
   const toEl = (html) => { const t = doc.createElement('template'); t.innerHTML = html.trim(); const el = t.content.firstElementChild; el.remove(); return el; };
-  const build = (m, o) => { const html = m.renderRow(o, esc); const el = toEl(html); el.setAttribute('data-sim-key', o.id); return { el, html }; };
+  const build = (m, o, i) => { const html = m.renderRow(o, esc, i); const el = toEl(html); el.setAttribute('data-sim-key', o.id); return { el, html }; };
+  const host = cfg.shadow ? doc.querySelector(cfg.shadow) : null;
+  if (host) {
+    const root = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = doc.querySelector('style')?.textContent ?? '';
+    root.append(style, ...host.childNodes);
+  }
+  const find = (sel) => doc.querySelector(sel) || (host && host.shadowRoot.querySelector(sel));
+  // One pool element per row in view (and one more): row i is drawn by pool[i % size].
+  function paint(m, root) {
+    const size = (cfg.viewRows || 5) + 1;
+    const first = Math.max(0, Math.min(Math.floor(root.parentElement.scrollTop / h), m.list.length - size));
+    root.style.height = (m.list.length * h) + 'px';
+    for (let k = 0; k < size; k++) {
+      const i = first + k;
+      const o = m.list[i];
+      let slot = m.pool[i % size];
+      if (!o) { if (slot) { slot.el.remove(); m.pool[i % size] = undefined; } continue; }
+      const html = m.renderRow(o, esc, i);
+      if (!slot) {
+        slot = m.pool[i % size] = { ...build(m, o, i), cells: [] };
+        slot.cells = [...slot.el.children].map((c) => c.outerHTML);
+        root.append(slot.el);
+      } else if (slot.html !== html) {
+        const fresh = toEl(html);
+        for (const a of fresh.attributes) if (a.name !== 'style') slot.el.setAttribute(a.name, a.value);
+        slot.el.setAttribute('data-sim-key', o.id);
+        [...fresh.children].forEach((cell, c) => {
+          if (slot.cells[c] === cell.outerHTML) return;
+          slot.cells[c] = cell.outerHTML;
+          slot.el.children[c].replaceWith(cell);
+        });
+        slot.html = html;
+      }
+      slot.el.style.top = (i * h) + 'px';
+    }
+  }
   function render(orders) {
     for (const m of mounts) {
-      const root = doc.querySelector(m.selector);
+      const root = find(m.selector);
       if (!root) continue;
       const list = m.select(orders);
       const next = new Map();
+      if (mode === 'recycle') {
+        m.list = list;
+        if (!m.scrolling) { m.scrolling = true; root.parentElement.addEventListener('scroll', () => paint(m, root)); }
+        paint(m, root);
+        continue;
+      }
       if (mode === 'replace') {
-        const built = list.map((o) => build(m, o));
+        const built = list.map((o, i) => build(m, o, i));
         root.replaceChildren(...built.map((b) => b.el));
         list.forEach((o, i) => next.set(o.id, built[i]));
       } else {
-        for (const o of list) {
+        for (const [i, o] of list.entries()) {
           let cur = m.keys.get(o.id);
-          const html = m.renderRow(o, esc);
-          if (!cur) cur = build(m, o);
+          const html = m.renderRow(o, esc, i);
+          if (!cur) cur = build(m, o, i);
           else if (cur.html !== html) {
             if (mode === 'patch') {
               const fresh = toEl(html);
@@ -73,7 +128,7 @@ const RUNTIME = `(doc, cfg, load) => {
               cur.el.replaceChildren(...fresh.childNodes);
               cur.html = html;
             } else {
-              const b = build(m, o);
+              const b = build(m, o, i);
               if (cur.el.parentNode) cur.el.replaceWith(b.el);
               cur = b;
             }
@@ -86,7 +141,7 @@ const RUNTIME = `(doc, cfg, load) => {
           const { el } = next.get(o.id);
           if (mode === 'virtual') {
             if (!el.parentNode) root.append(el);
-            el.style.top = (i * (cfg.rowHeight || 32)) + 'px';
+            el.style.top = (i * h) + 'px';
           } else if (root.children[i] !== el) root.insertBefore(el, root.children[i] || null);
         });
       }
@@ -117,13 +172,21 @@ const RUNTIME = `(doc, cfg, load) => {
   return {
     refresh, rerender, renders: () => renders,
     setPollMs(ms) { pollMs = ms; schedule(); },
+    scrollToRow(i) {
+      for (const m of mounts) {
+        const root = find(m.selector);
+        if (!root || mode !== 'recycle') continue;
+        root.parentElement.scrollTop = i * h;
+        paint(m, root);
+      }
+    },
     stop() { pollMs = 0; clearTimeout(timer); },
     start() { refresh().catch(() => {}).finally(schedule); },
   };
 }`;
 
 const config = (o: SpaPageOptions) =>
-  `{ mode: ${JSON.stringify(o.mode ?? 'replace')}, rowHeight: ${o.rowHeight ?? 32}, pollMs: ${o.pollMs ?? 1000}, mounts: [${o.mounts
+  `{ mode: ${JSON.stringify(o.mode ?? 'replace')}, rowHeight: ${o.rowHeight ?? 32}, viewRows: ${o.viewRows ?? 5}, shadow: ${JSON.stringify(o.shadow ?? '')}, pollMs: ${o.pollMs ?? 1000}, mounts: [${o.mounts
     .map((m) => `{ selector: ${JSON.stringify(m.selector)}, empty: ${JSON.stringify(m.empty ?? '')}, renderRow: ${m.renderRow}, select: ${m.select ?? NEWEST_FIRST} }`)
     .join(', ')}] }`;
 

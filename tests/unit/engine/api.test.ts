@@ -32,3 +32,28 @@ describe('test connection', () => {
     expect(result).toMatchObject({ outcome: { kind: 'auth-failed' } });
   });
 });
+
+describe('the open orders a page may know', () => {
+  it('ZebPay without symbols: no list (it lists one symbol at a time), so the page reads itself', async () => {
+    sim.seed('zebpay-futures', [{ id: 'qcApi001', symbol: 'BTCINR' }]);
+    expect(await api().knownOrders('zebpay-futures', ZEBPAY_TEST_CREDENTIALS)).toBeUndefined();
+  });
+
+  it('ZebPay with the symbols the page shows: the open orders on those symbols, and only those', async () => {
+    sim.seed('zebpay-futures', [
+      { id: 'qcApi001', symbol: 'BTCINR' },
+      { id: 'qcApi002', symbol: 'ETHINR', side: 'SELL' },
+      { id: 'qcApi003', symbol: 'SOLINR' },
+      { id: 'qcApi004', symbol: 'BTCINR', status: 'filled', filled: 1 },
+    ]);
+    const known = await api().knownOrders('zebpay-futures', ZEBPAY_TEST_CREDENTIALS, ['BTCINR', 'ETHINR']);
+    expect(known?.map((o) => o.orderId).sort()).toEqual(['qcApi001', 'qcApi002']);
+    expect(known?.every((o) => o.open)).toBe(true);
+  });
+
+  it('a venue that lists everything ignores the symbols', async () => {
+    sim.seed('pocketful', [{ id: '5001', symbol: 'SBIN', extra: { executionType: 'REGULAR' } }, { id: '5002', symbol: 'TCS', extra: { executionType: 'REGULAR' } }]);
+    const known = await api().knownOrders('pocketful', PACE_TEST_CREDENTIALS.pocketful, ['SBIN']);
+    expect(known?.map((o) => o.orderId).sort()).toEqual(['5001', '5002']);
+  });
+});

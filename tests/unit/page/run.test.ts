@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pocketfulPage } from '../../../lib/venues/pace-oms/page';
+import { zebpayFuturesPage as zebpayPage } from '../../../lib/venues/zebpay-futures/page';
 import { startPage } from '../../../lib/page/runtime/run';
 import { serveContentPort } from '../../../lib/background/ports';
 import { portPair } from '../fake-port';
@@ -53,6 +54,47 @@ describe('startPage', () => {
 
     invalidate();
     expect(document.querySelectorAll('[data-quickcancel]')).toHaveLength(0);
+  });
+
+  it('asks ZebPay, which lists open orders per symbol, for the symbols the page\'s rows show', async () => {
+    const messages: Array<{ type: string; orders?: boolean; symbols?: string[] }> = [];
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
+      const { client, server } = portPair(info?.name ?? '');
+      serveContentPort(server, async (message) => {
+        messages.push(message as (typeof messages)[number]);
+        return { ok: true, entries: {} };
+      });
+      return client;
+    }) as unknown as typeof fakeBrowser.runtime.connect);
+    const book = orders('zebpay-futures', SAMPLES['zebpay-futures']);
+    await renderFixture(document, namedPages().find((p) => p.name === 'zebpay-futures')!.fixture, book);
+    const callbacks: Array<() => void> = [];
+    invalidate = () => callbacks.splice(0).forEach((cb) => cb());
+    startPage(zebpayPage, { signal: new AbortController().signal, isValid: true, onInvalidated: (cb: () => void) => callbacks.push(cb) });
+    await vi.waitFor(() => expect(messages.some((m) => m.orders)).toBe(true));
+    const shown = [...new Set(book.filter(isOpen).map((o) => o.symbol))].sort();
+    expect(messages.find((m) => m.orders)!.symbols!.slice().sort()).toEqual(shown);
+  });
+
+  it('a ZebPay page without ids drawn after the script started: asked without symbols first, then again with the ones it shows', async () => {
+    const messages: Array<{ type: string; orders?: boolean; symbols?: string[] }> = [];
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
+      const { client, server } = portPair(info?.name ?? '');
+      serveContentPort(server, async (message) => {
+        messages.push(message as (typeof messages)[number]);
+        return { ok: true, entries: {} };
+      });
+      return client;
+    }) as unknown as typeof fakeBrowser.runtime.connect);
+    const callbacks: Array<() => void> = [];
+    invalidate = () => callbacks.splice(0).forEach((cb) => cb());
+    startPage(zebpayPage, { signal: new AbortController().signal, isValid: true, onInvalidated: (cb: () => void) => callbacks.push(cb) });
+    await vi.waitFor(() => expect(messages.filter((m) => m.orders)).toHaveLength(1));
+    expect(messages.find((m) => m.orders)!.symbols).toBeUndefined();
+    const book = orders('zebpay-futures', SAMPLES['zebpay-futures']);
+    await renderFixture(document, namedPages().find((p) => p.name === 'shapes/zebpay-futures/no-id')!.fixture, book);
+    await vi.waitFor(() => expect(messages.filter((m) => m.orders)).toHaveLength(2), { timeout: 3000 });
+    expect(messages.filter((m) => m.orders)[1]!.symbols!.slice().sort()).toEqual([...new Set(book.filter(isOpen).map((o) => o.symbol))].sort());
   });
 
   it('does nothing when the context is already gone', () => {
