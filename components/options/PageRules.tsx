@@ -7,6 +7,7 @@ import type { VenueId } from '@/lib/model';
 import { VENUE_IDS } from '@/lib/venues/registry';
 import { savePageRules, watchPageRules } from '@/lib/rules-store';
 import { venueInfo } from '../venue-info';
+import { RulesJson } from './RulesJson';
 
 function selectorProblem(selector: string): string | null {
   try {
@@ -132,6 +133,7 @@ export function PageRules() {
           {error}
         </p>
       </form>
+      {rules && <RulesJson rules={rules} store={store} />}
     </section>
   );
 }
