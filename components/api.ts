@@ -4,17 +4,21 @@
 import { browser } from 'wxt/browser';
 import type { PageMessage, ReplyOf } from '@/lib/messages';
 
+/** A failure, as any message type's reply (every Reply has this form). */
+const failed = <R>(error: string) => ({ ok: false, error }) as unknown as R;
+
 /** The reply's type follows from the message's: the background's handler for it is held to the same. */
 export async function send<M extends PageMessage>(message: M): Promise<ReplyOf<M['type']>> {
+  type R = ReplyOf<M['type']>;
   try {
     // The one place a reply arrives untyped: from the runtime. Its shape is checked below.
-    const reply = (await browser.runtime.sendMessage(message)) as ReplyOf<M['type']> | undefined | null;
-    if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') {
-      return { ok: false, error: 'QuickCancel’s background did not answer. Close this window and try again.' };
+    const reply: unknown = await browser.runtime.sendMessage(message);
+    if (!reply || typeof reply !== 'object' || typeof (reply as { ok?: unknown }).ok !== 'boolean') {
+      return failed<R>('QuickCancel’s background did not answer. Close this window and try again.');
     }
-    return reply;
+    return reply as R;
   } catch (error) {
-    return { ok: false, error: `QuickCancel’s background could not be reached (${error instanceof Error ? error.message : String(error)})` };
+    return failed<R>(`QuickCancel’s background could not be reached (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 

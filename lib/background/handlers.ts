@@ -8,6 +8,9 @@ import { behaviourFor } from '../settings-defaults';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
 import { panic } from './panic';
+import { pageHandlers } from './page-handlers';
+import type { PageTabs } from './page-tabs';
+import { venueOfUrl } from './commands';
 import type { CancelTimers } from './timers';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
@@ -24,6 +27,8 @@ export interface HandlerDeps {
   /** Tells the user how a cancel ended (when they want notifications). */
   notify(entry: JournalEntry): Promise<void>;
   timers: CancelTimers;
+  /** The venue tabs' page health and teaching sessions. */
+  pageTabs: PageTabs;
 }
 
 /** The latest a timer may be set for: "cancel at HH:MM" is at most a day ahead. */
@@ -71,6 +76,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
+    ...pageHandlers({ tabs: deps.pageTabs, venueOf: (url) => venueOfUrl(url, venues) }),
     cancel: (m, source, onSent) => cancel(m.venue, m.orderId, m.hints, source, onSent),
     async status(m) {
       // A page showing orders is a page about to be clicked: fetch the open orders now, so the
@@ -78,7 +84,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const known = vault.get(m.venue).then(async (c): Promise<KnownOrder[] | undefined> => {
         if (c.state !== 'ok') return undefined;
         if (m.orders) return engine.knownOrders(m.venue, c.credentials);
-        engine.warmUp(m.venue, c.credentials);
+        // A health report alone is no sign of a coming click.
+        if (!m.health) engine.warmUp(m.venue, c.credentials);
         return undefined;
       });
       // Recent cancels (and any still unresolved) are what a re-rendered row needs to show.

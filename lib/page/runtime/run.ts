@@ -6,6 +6,7 @@ import { CONTENT_PORT, type VenueId } from '@/lib/model';
 import { discoverLayouts } from '../detect/discover';
 import { KnownOrders } from '../detect/known';
 import { followVenueOrders } from './venue-orders';
+import { healthOf, healthReporter } from './health';
 import { HoverHotkey } from './hover-hotkey';
 import { Injector } from './inject';
 import { portMessenger } from './messenger';
@@ -38,6 +39,10 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
     watcher.refresh();
   }, () => injector.size > 0, ctx.signal);
   injector.onUnknownId = () => orders.unknownSeen();
+  injector.onChange = healthReporter(
+    () => healthOf(injector.tracked(), injector.unread, injector.layouts, known),
+    (health) => void messenger.send({ type: 'status', venue, orderIds: [], health }).catch(() => undefined),
+  );
   let hoverArmed = false;
   const hover = new HoverHotkey({ controlOf: (el) => injector.controlOf(el), armed: () => hoverArmed, extensionId: browser.runtime.id });
   hover.start();

@@ -1,0 +1,21 @@
+// "Teach this page": injected by the background into the venue tab in front only while the user
+// teaches (never part of the always-loaded content script). Its completion value is the session's
+// result, which scripting.executeScript hands back to the background.
+import { pageForHost } from '@/lib/venues/pages';
+import { teach, type TeachResult } from '@/lib/teach/session';
+
+/** Set while a session runs in this tab, so a second "Teach" does not stack a second panel. */
+const RUNNING = Symbol.for('quickcancel.teaching');
+
+export default defineUnlistedScript(async (): Promise<TeachResult> => {
+  const page = pageForHost(location.hostname);
+  if (!page) return { stopped: true, reason: 'This is not a page of a venue QuickCancel knows' };
+  const scope = globalThis as { [RUNNING]?: boolean };
+  if (scope[RUNNING]) return { stopped: true, reason: 'Teaching is already on in this tab' };
+  scope[RUNNING] = true;
+  try {
+    return await teach(page.venue);
+  } finally {
+    scope[RUNNING] = false;
+  }
+});
