@@ -7,15 +7,19 @@ import { teach, type TeachResult } from '@/lib/teach/session';
 /** Set while a session runs in this tab, so a second "Teach" does not stack a second panel. */
 const RUNNING = Symbol.for('quickcancel.teaching');
 
-export default defineUnlistedScript(async (): Promise<TeachResult> => {
-  const page = pageForHost(location.hostname);
-  if (!page) return { stopped: true, reason: 'This is not a page of a venue QuickCancel knows' };
-  const scope = globalThis as { [RUNNING]?: boolean };
-  if (scope[RUNNING]) return { stopped: true, reason: 'Teaching is already on in this tab' };
-  scope[RUNNING] = true;
-  try {
-    return await teach(page.venue);
-  } finally {
-    scope[RUNNING] = false;
-  }
+// WXT: "When running a script with browser.scripting.executeScript, values returned from main are
+// returned in the executeScript result" (the object form types main's result; the bare form is void).
+export default defineUnlistedScript({
+  async main(): Promise<TeachResult> {
+    const page = pageForHost(location.hostname);
+    if (!page) return { stopped: true, reason: 'This is not a page of a venue QuickCancel knows' };
+    const scope = globalThis as { [RUNNING]?: boolean };
+    if (scope[RUNNING]) return { stopped: true, reason: 'Teaching is already on in this tab' };
+    scope[RUNNING] = true;
+    try {
+      return await teach(page.venue);
+    } finally {
+      scope[RUNNING] = false;
+    }
+  },
 });

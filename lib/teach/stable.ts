@@ -20,6 +20,8 @@ export function isUnstableName(name: string): boolean {
   if (/[:[\]/!.%#@(),=]/.test(name)) return true; // variants and arbitrary values: hover:…, w-[12px], w-1/2
   if (name.startsWith('_') || FRAMEWORK_PREFIX.test(name) || CSS_MODULE.test(name)) return true;
   if (TAILWIND.test(name) || TAILWIND_NAMED.test(name) || TAILWIND_BARE.has(name)) return true;
+  // styled-components' second class: a short run of letters with capitals inside ("cRmLqk", "kqAZnD").
+  if (name.length <= 8 && /^[a-zA-Z]+$/.test(name) && (name.slice(1).match(/[A-Z]/g)?.length ?? 0) >= 2) return true;
   // A word-part that mixes letters and digits is a hash ("1x2y3z", "bdVaJa9"); a plain number is an index.
   return name.split(/[-_]+/).some((part) => /\d/.test(part) && (/[a-z]/i.test(part) || part.length > 2));
 }

@@ -3,6 +3,7 @@ import { benchPages } from './bench';
 import { coinswitchPages } from './coinswitch';
 import { hostilePages } from './hostile';
 import { pacePages } from './pace';
+import { teachPages } from './teach';
 import type { SpaPageOptions } from './spa';
 import { tradernetPages } from './tradernet';
 import { variantPages } from './variants';
@@ -32,6 +33,7 @@ const simEndpoints = (venue: VenueId, host: string): VenuePage[] =>
 export function allPages(): VenuePage[] {
   // Longer prefixes first: the server serves the first page whose host and prefix match.
   return [
+    ...teachPages,
     ...variantPages,
     ...hostilePages,
     ...pacePages,
