@@ -41,7 +41,7 @@ export function RulesJson({ rules, store }: Props) {
   }
 
   return (
-    <div class="rules-json" aria-label="Share page rules">
+    <div class="rules-json">
       <h3>Share rules as JSON</h3>
       <div class="row">
         <button type="button" disabled={!rules.length} onClick={() => download(exportRules(rules))}>

@@ -1,6 +1,6 @@
 // The driver over the Chromium harness (Playwright, the production Chrome MV3 build).
 import type { Page } from 'playwright-core';
-import { controlInfo } from '../control-info';
+import { controlInfo, shadowTextCdp } from '../control-info';
 import { launch } from '../harness';
 import { EXT_API, withQueries } from './common';
 import type { Driver, DriverPage, LaunchOptions } from './types';
@@ -18,6 +18,7 @@ const wrap = (page: Page): DriverPage =>
       await page.mouse.up();
     },
     control: (selector) => controlInfo(page, selector),
+    shadowText: (selector) => shadowTextCdp(page, selector),
     select: async (selector, value) => void (await page.selectOption(selector, value)),
     bringToFront: () => page.bringToFront(),
     reload: async () => void (await page.reload()),

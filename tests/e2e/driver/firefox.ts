@@ -5,7 +5,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { controlInfoFromBidi } from '../control-info';
+import { controlInfoFromBidi, shadowTextFromBidi } from '../control-info';
 import { startConnectProxy } from '../../simulator/connect-proxy';
 import { startSimulator } from '../../simulator/server';
 import { EXT_API, setCredentialsVia, withQueries } from './common';
@@ -74,6 +74,17 @@ function wrap(page: Page): DriverPage {
         serializationOptions: { maxDomDepth: 4, includeShadowTree: 'all' },
       });
       return result.result?.type === 'node' ? controlInfoFromBidi(result.result) : null;
+    },
+    async shadowText(selector) {
+      const { result } = await bidi(page).send('script.callFunction', {
+        functionDeclaration: '(s) => document.querySelector(s)',
+        arguments: [{ type: 'string', value: selector }],
+        target: { context: (page.mainFrame() as any).browsingContext.id },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { maxDomDepth: 12, includeShadowTree: 'all' },
+      });
+      return result.result?.type === 'node' ? shadowTextFromBidi(result.result) : null;
     },
     select: async (selector, value) => void (await page.select(selector, value)),
     bringToFront: () => page.bringToFront(),

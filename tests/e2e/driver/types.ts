@@ -23,6 +23,8 @@ export interface RawPage {
   mouseClickHere(): Promise<void>;
   /** A QuickCancel control's button, read through its closed shadow root (null: none there). */
   control(selector: string): Promise<ControlInfo | null>;
+  /** The text inside the element's (closed) shadow root, as a person reads it; null: no such element. */
+  shadowText(selector: string): Promise<string | null>;
   /** Chooses an option of a <select> by value. */
   select(selector: string, value: string): Promise<void>;
   bringToFront(): Promise<void>;
