@@ -84,8 +84,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const known = vault.get(m.venue).then(async (c): Promise<KnownOrder[] | undefined> => {
         if (c.state !== 'ok') return undefined;
         if (m.orders) return engine.knownOrders(m.venue, c.credentials);
-        // A health report alone is no sign of a coming click.
-        if (!m.health) engine.warmUp(m.venue, c.credentials);
+        // Rows being read are a sign of a coming click; a health report or a teaching session's
+        // keep-alive (no ids) is not.
+        if (m.orderIds.length) engine.warmUp(m.venue, c.credentials);
         return undefined;
       });
       // Recent cancels (and any still unresolved) are what a re-rendered row needs to show.
