@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
 import { launchDriver, unknownHosts, type Driver, type DriverPage } from '../driver';
+import { axeViolations } from './axe';
 
 const URL = 'https://trade.pocketful.in/variant/teach';
 const EQUITY = ['202612030101', '202612030102', '202612030103'];
@@ -83,6 +84,7 @@ describe(`teaching a page in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     await expect.poll(() => popup.text('[data-health=rows]'), soon).toBe('3 order rows found (3 by your rule).');
     await expect.poll(() => popup.attr('[data-health=unshown] li', 'data-order'), soon).toBe(FUTURE);
     expect(await popup.text('[data-health=unshown]')).toContain('1 open order on Pocketful not shown on this page');
+    expect(await axeViolations(popup)).toEqual([]);
 
     await page.bringToFront();
     await page.click(control(EQUITY[1]!));
