@@ -103,12 +103,14 @@ describe(`teaching a page in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     expect(unknownHosts(d)).toEqual([]);
   });
 
-  it('a page’s synthetic click while teaching picks nothing; Esc stops without saving', async () => {
-    await d.setStorage({ pageRules: [] });
+  it('a rule that matches nothing here says so; a page’s synthetic click while teaching picks nothing; Esc stops without saving', async () => {
+    const stale = { venue: 'pocketful', row: 'table.orders-v1 > tbody > tr', idSelector: ':scope > td:nth-child(2)' };
+    await d.setStorage({ pageRules: [stale] });
     const page = await d.open(URL);
     const shown = d.sim.orders('pocketful').filter((o) => o.status === 'open' && !/FUT$/.test(o.symbol)).length;
     await expect.poll(() => page.count('[role=listitem]'), soon).toBe(shown);
     const popup = await popupFor();
+    await expect.poll(() => popup.text('[data-health=rule-miss]'), soon).toBe(`A page rule matches nothing here: ${stale.row}`);
     await startTeaching(page, popup);
 
     // The page fakes a user's click on a row (every event of one) and presses Enter for the user.
@@ -129,7 +131,7 @@ describe(`teaching a page in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     await expect.poll(() => page.count(PANEL), soon).toBe(0);
     await popup.bringToFront();
     await expect.poll(() => popup.text('[data-teach=stopped]'), soon).toBe('Stopped without saving');
-    expect((await d.storage()).pageRules).toEqual([]);
+    expect((await d.storage()).pageRules).toEqual([stale]);
     expect(await page.count('[data-quickcancel]')).toBe(0);
     await popup.close();
     await page.close();
