@@ -100,7 +100,7 @@ export function PageRules() {
                 <td>
                   <code>{r.row}</code>
                 </td>
-                <td>{r.idSelector ? <code>{r.idSelector}</code> : `column “${r.idHeader ?? ''}”`}</td>
+                <td>{r.idSelector ? <code>{r.idSelector}</code> : r.idHeader ? `column “${r.idHeader}”` : `none shown: matched by ${Object.keys(r.fields ?? {}).join(', ')}`}</td>
                 <td>{r.statusSelector ? <code>{r.statusSelector}</code> : r.statusHeader ? `column “${r.statusHeader}”` : <span class="muted">found by header</span>}</td>
                 <td>
                   <button type="button" class="link" aria-label={`Remove rule ${r.row}`} onClick={() => void store(rules.filter((_, j) => j !== i))}>

@@ -27,11 +27,19 @@ export const pageRuleSchema = z
     idHeader: header.optional(),
     statusSelector: selector.optional(),
     statusHeader: header.optional(),
+    fields: z
+      .object({ symbol: selector, side: selector.optional(), price: selector.optional(), quantity: selector.optional(), time: selector.optional() })
+      .refine((f) => [f.side, f.price, f.quantity].filter((s) => s !== undefined).length >= 2, 'fields need the symbol and two of side, price, quantity')
+      .optional(),
   })
-  .refine((r) => r.idSelector !== undefined || r.idHeader !== undefined, 'a rule needs the order id: idSelector or idHeader');
+  .refine(
+    (r) => r.idSelector !== undefined || r.idHeader !== undefined || r.fields !== undefined,
+    'a rule needs the order id (idSelector or idHeader) or the fields that identify an order',
+  );
 
 /** One rule's identity: two rules that read the same rows the same way are one. */
-export const ruleKey = (r: PageRule) => JSON.stringify([r.venue, r.row, r.idSelector ?? '', r.idHeader ?? '', r.statusSelector ?? '', r.statusHeader ?? '']);
+export const ruleKey = (r: PageRule) =>
+  JSON.stringify([r.venue, r.row, r.idSelector ?? '', r.idHeader ?? '', r.statusSelector ?? '', r.statusHeader ?? '', r.fields ? Object.entries(r.fields).sort() : '']);
 
 /** Adds the new rules that are not there yet; what was there stays, in its order. */
 export function mergeRules(existing: readonly PageRule[], added: readonly PageRule[]): { rules: PageRule[]; added: number } {

@@ -4,7 +4,8 @@
 // content script.
 import type { VenueId } from '@/lib/model';
 import { cellId, cellText } from '../page/detect/text';
-import type { PageRule } from '../page/types';
+import type { PageRule, RuleFields } from '../page/types';
+import { identifyingCells } from './fields';
 import { COLUMN_ATTRS, isStableValue, isUnstableName, KIND_ATTRS, stableClasses } from './stable';
 
 const cssEscape = (s: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/[^\w-]/g, (c) => `\\${c}`));
@@ -44,8 +45,8 @@ const MAX_CELL = 80;
 const NOT_IN_A_ROW = 'nav,section,main,header,footer,aside,form,ul,ol,table';
 
 /**
- * The cell of the row that shows its order id: the one clicked when it shows a real-looking id,
- * else the cell with the longest id-shaped token (an id, not a quantity).
+ * The cell of the row that shows its order id: the one clicked when it shows one, else the cell
+ * with the longest id-shaped token (an id, not a quantity).
  */
 function idCell(row: Element, clicked: Element, venue: VenueId): Element | undefined {
   const cells = cellsOf(row).flatMap((cell) => {
@@ -53,40 +54,53 @@ function idCell(row: Element, clicked: Element, venue: VenueId): Element | undef
     const id = cellText(cell).length <= MAX_CELL ? cellId(cell, venue) : undefined;
     return id ? [{ cell, length: id.length }] : [];
   });
-  const chosen = cells.find((c) => c.cell.contains(clicked) && c.length >= SHORT_ID);
-  return (chosen ?? cells.sort((a, b) => b.length - a.length)[0])?.cell;
+  // A short token ("0 / 10", "25") is a quantity as likely as an id: an order id is longer.
+  const ids = cells.filter((c) => c.length >= SHORT_ID);
+  const chosen = ids.find((c) => c.cell.contains(clicked));
+  return (chosen ?? ids.sort((a, b) => b.length - a.length)[0])?.cell;
 }
 
 /** The cells of a row that show something (copy buttons and icons aside). */
 const textCells = (el: Element) => cellsOf(el).filter((c) => c.localName !== 'button' && cellText(c));
 
+/** A cell shows a value or two (an id and its copy button, a symbol and its exchange), not a row of them. */
+const isCell = (cell: Element) => cellText(cell).length <= MAX_CELL && textCells(cell).length <= 2;
+
 /** A row shows an order id in one cell and something else in another (an id cell alone is not a row). */
 function isRowLike(el: Element, clicked: Element, venue: VenueId): boolean {
   const cells = textCells(el);
   // A row's cells each show a value or two: a part of the page holding a list is no row.
-  return cells.length >= 2 && cells.every((c) => cellText(c).length <= MAX_CELL) && !el.querySelector(NOT_IN_A_ROW) && !!idCell(el, clicked, venue);
+  return cells.length >= 2 && cells.every(isCell) && !el.querySelector(NOT_IN_A_ROW) && !!idCell(el, clicked, venue);
 }
 
-/** How many of the element's siblings (and itself) share its signature and read as order rows too. */
-function alikeRows(el: Element, venue: VenueId): number {
-  const sig = signature(el);
-  const siblings = el.parentElement ? [...el.parentElement.children] : [el];
-  return siblings.filter((c) => signature(c) === sig && isRowLike(c, c, venue)).length;
+/** Where a cell shows two values (a symbol over its exchange), the first: the page draws them apart, its text runs them together. */
+const valueOf = (cell: Element) => textCells(cell)[0] ?? cell;
+const fieldCells = (row: Element) => identifyingCells(cellsOf(row).map((c) => (textCells(c).length >= 2 ? valueOf(c) : c)));
+
+/** A row without an id: cells that each show a value, among them the ones that identify an order. */
+function isFieldRow(el: Element): boolean {
+  const cells = textCells(el);
+  return cells.length >= 3 && cells.every(isCell) && !el.querySelector(NOT_IN_A_ROW) && !!fieldCells(el);
 }
 
 /**
- * The clicked order's row: the nearest ancestor that shows an order id and repeats among its
+ * The clicked order's row: the nearest ancestor that reads as an order row and repeats among its
  * siblings (a list row); a lone row (a book with one order) when nothing repeats.
  */
-export function rowOf(clicked: Element, venue: VenueId): Element | undefined {
+function nearestRow(clicked: Element, isRow: (el: Element) => boolean): Element | undefined {
   let lone: Element | undefined;
   for (let at: Element | null = clicked; at && at.localName !== 'body'; at = at.parentElement) {
-    if (!isRowLike(at, clicked, venue)) continue;
-    if (alikeRows(at, venue) > 1) return at;
+    if (!isRow(at)) continue;
+    const sig = signature(at);
+    const siblings = at.parentElement ? [...at.parentElement.children] : [at];
+    if (siblings.filter((c) => c !== at && signature(c) === sig && isRow(c)).length > 0) return at;
     lone ??= at;
   }
   return lone;
 }
+
+/** The row of the clicked order that shows its id. */
+export const rowOf = (clicked: Element, venue: VenueId) => nearestRow(clicked, (el) => isRowLike(el, clicked, venue));
 
 /** One step from a parent to a child: a column attribute where it has one, else its position. */
 function step(el: Element): string {
@@ -122,15 +136,23 @@ export function rowSelector(row: Element): string {
 
 export type Taught = { ok: true; row: Element; rule: PageRule } | { ok: false; error: string };
 
-/** The rule one clicked element teaches, or why it teaches none. */
+/**
+ * The rule one clicked element teaches, or why it teaches none: by the row's order id, or — where
+ * rows show none — by the cells that identify an order (matched to the venue's orders).
+ */
 export function teachFrom(clicked: Element, venue: VenueId): Taught {
   const row = rowOf(clicked, venue);
-  if (!row) return { ok: false, error: 'No order id QuickCancel can read is shown there. Click a row that shows its order id.' };
-  const cell = idCell(row, clicked, venue)!;
-  return { ok: true, row, rule: { venue, row: rowSelector(row), idSelector: pathWithin(row, cell) } };
+  if (row) return { ok: true, row, rule: { venue, row: rowSelector(row), idSelector: pathWithin(row, idCell(row, clicked, venue)!) } };
+  const fieldRow = nearestRow(clicked, isFieldRow);
+  if (!fieldRow) return { ok: false, error: 'That is not an order row QuickCancel can read: it shows neither an order id nor a symbol with its side, price or quantity.' };
+  const fields = Object.fromEntries(Object.entries(fieldCells(fieldRow)!).map(([name, cell]) => [name, pathWithin(fieldRow, cell)])) as RuleFields;
+  return { ok: true, row: fieldRow, rule: { venue, row: rowSelector(fieldRow), fields } };
 }
 
-/** The rows a rule matches on this page that show an order id, as the content script will read them. */
+/** The rows a rule matches on this page that show an order id (or its identifying fields), as the content script will read them. */
 export function rowsMatched(rule: PageRule, root: ParentNode): Element[] {
-  return [...root.querySelectorAll(rule.row)].filter((row) => !!cellId(rule.idSelector ? row.querySelector(rule.idSelector) : null, rule.venue));
+  const reads = rule.fields
+    ? (row: Element) => Object.values(rule.fields!).every((s) => !!cellText(row.querySelector(s)))
+    : (row: Element) => !!cellId(rule.idSelector ? row.querySelector(rule.idSelector) : null, rule.venue);
+  return [...root.querySelectorAll(rule.row)].filter(reads);
 }

@@ -40,7 +40,11 @@ export function teach(venue: VenueId): Promise<TeachResult> {
       }
       rule = taught.rule;
       picked = taught.row;
-      panel.say('Every row this rule reads is outlined. Save keeps the rule; a click on another row picks again.');
+      panel.say(
+        rule.fields
+          ? 'These rows show no order id: each outlined row will be matched to one of your open orders by its symbol, side, price and quantity (with your keys set and QuickCancel unlocked). Save keeps the rule; a click on another row picks again.'
+          : 'Every row this rule reads is outlined. Save keeps the rule; a click on another row picks again.',
+      );
       refresh();
     };
 

@@ -21,6 +21,11 @@ describe('page rules as JSON', () => {
     expect(result).toEqual({ ok: true, rules: [mine, theirs], added: 1, duplicates: 2 });
   });
 
+  it('a rule for rows without an id (identifying fields) is imported as is', () => {
+    const byFields = { venue: 'coinswitch', row: 'div[role=row]', fields: { symbol: ':scope > div:nth-child(1)', side: ':scope > div:nth-child(2)', price: ':scope > div:nth-child(4)' } };
+    expect(importRules(JSON.stringify([byFields]), [])).toEqual({ ok: true, rules: [byFields], added: 1, duplicates: 0 });
+  });
+
   it('a bare list of rules is accepted as well as an exported file', () => {
     expect(importRules(JSON.stringify([mine]), [])).toMatchObject({ ok: true, added: 1 });
   });
@@ -45,6 +50,8 @@ describe('page rules as JSON', () => {
     [{ venue: 'robinhood', row: 'tr', idSelector: 'td' }, 'Rule 2', 'venue'],
     [{ venue: 'pocketful', row: 'tr[', idSelector: 'td' }, 'Rule 2', 'row: not a valid CSS selector'],
     [{ venue: 'pocketful', row: 'tr' }, 'Rule 2', 'needs the order id'],
+    [{ venue: 'pocketful', row: 'tr', fields: { symbol: 'td', side: 'td' } }, 'Rule 2', 'two of side, price, quantity'],
+    [{ venue: 'pocketful', row: 'tr', fields: { side: 'td', price: 'td', quantity: 'td' } }, 'Rule 2', 'fields.symbol'],
     [{ venue: 'pocketful', row: 'x'.repeat(501), idSelector: 'td' }, 'Rule 2', 'row'],
   ])('one unusable rule (%j) stops the whole import and says which and why', (bad, which, why) => {
     const result = importRules(JSON.stringify([theirs, bad]), [mine]);

@@ -33,3 +33,45 @@ describe('the teaching fixture', () => {
     for (const r of read) expect(r.row.getAttribute('data-sim-key')).toBe(r.orderId);
   });
 });
+
+describe('the teaching fixture without ids (a broker that shows none)', () => {
+  async function renderWithoutIds() {
+    await renderFixture(document, teachFixture, book);
+    for (const cell of document.querySelectorAll('.sc-bjUoiL')) cell.remove();
+  }
+
+  it('one clicked row teaches the cells that identify an order: symbol, side, quantity and price', async () => {
+    await renderWithoutIds();
+    const taught = teachFrom(document.querySelector(`[data-sim-key="${shown[0]!.id}"] .sc-eCYdqJ`)!, 'pocketful');
+    if (!taught.ok) throw new Error(taught.error);
+    expect(taught.rule).toEqual({
+      venue: 'pocketful',
+      row: 'div[role="list"][aria-label="Open orders"] > div[role="listitem"]',
+      fields: { symbol: ':scope > div:nth-child(1) > span:nth-child(1)', side: ':scope > div:nth-child(2)', quantity: ':scope > div:nth-child(3)', price: ':scope > div:nth-child(4)' },
+    });
+    expect(rowsMatched(taught.rule, document)).toHaveLength(shown.length);
+  });
+
+  it('with the venue’s orders known each row is matched to its own order; without them no row gets one', async () => {
+    await renderWithoutIds();
+    const taught = teachFrom(document.querySelector('.sc-egiyK')!, 'pocketful');
+    if (!taught.ok) throw new Error(taught.error);
+    expect(detectOrderRows(document, 'pocketful', [taught.rule])).toEqual([]);
+    const read = detectOrderRows(document, 'pocketful', [taught.rule], known);
+    const open = shown.filter((o) => o.status === 'open');
+    expect(read.map((r) => [r.row.getAttribute('data-sim-key'), r.orderId, r.source])).toEqual(
+      expect.arrayContaining(open.map((o) => [o.id, o.id, 'venue'])),
+    );
+    for (const r of read) expect(r.row.getAttribute('data-sim-key')).toBe(r.orderId);
+  });
+
+  it('two rows that look the same order are no match at all (never a guess)', async () => {
+    await renderWithoutIds();
+    const taught = teachFrom(document.querySelector('.sc-egiyK')!, 'pocketful');
+    if (!taught.ok) throw new Error(taught.error);
+    const first = document.querySelector(`[data-sim-key="${shown[0]!.id}"]`)!;
+    first.after(first.cloneNode(true));
+    const read = detectOrderRows(document, 'pocketful', [taught.rule], known);
+    expect(read.filter((r) => r.orderId === shown[0]!.id)).toEqual([]);
+  });
+});

@@ -84,7 +84,7 @@ describe('teaching from one clicked row', () => {
   });
 
   it('a click where no order id is shown teaches nothing, and says why', () => {
-    expect(teachFrom(document.querySelector('nav a')!, 'pocketful')).toEqual({ ok: false, error: expect.stringContaining('No order id') });
+    expect(teachFrom(document.querySelector('nav a')!, 'pocketful')).toEqual({ ok: false, error: expect.stringContaining('not an order row') });
   });
 
   it('without any stable ancestor the path starts at the body, one child step at a time', () => {
