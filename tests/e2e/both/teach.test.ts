@@ -3,7 +3,9 @@
 // teaches a rule (live count in the panel, the page never gets the click), Enter saves it, and then
 // every order row has a Cancel control that cancels its own order at the venue. The popup's page
 // health shows the rule's rows and the venue's open order the page does not show, cancellable
-// there. A page's synthetic click while teaching picks nothing.
+// there. A page's synthetic click while teaching picks nothing. On the same broker's page without an
+// order-id column, the row's symbol, side, quantity and price are taught instead, and each row is
+// matched to the venue's open order it shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
 import { launchDriver, unknownHosts, type Driver, type DriverPage } from '../driver';
@@ -33,13 +35,13 @@ beforeAll(async () => {
 afterAll(async () => d?.close());
 
 /** The page's tab, and the popup about it (as the toolbar button opens it over that tab). */
-async function popupFor(): Promise<DriverPage> {
+async function popupFor(url = URL): Promise<DriverPage> {
   const helper = await d.extensionPage('popup.html');
   const tabId = await helper.evaluate(async (url) => {
     const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-    const [tab] = await api.tabs.query({ url: `${url}*` });
+    const [tab] = await api.tabs.query({ url });
     return tab?.id as number;
-  }, URL);
+  }, url);
   await helper.close();
   expect(tabId).toBeGreaterThan(0);
   const popup = await d.extensionPage(`popup.html?tab=${tabId}`);
@@ -133,6 +135,40 @@ describe(`teaching a page in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     await expect.poll(() => popup.text('[data-teach=stopped]'), soon).toBe('Stopped without saving');
     expect((await d.storage()).pageRules).toEqual([stale]);
     expect(await page.count('[data-quickcancel]')).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a page that shows no order id: the row’s identifying cells become the rule, and each row cancels the order it shows', async () => {
+    await d.setStorage({ pageRules: [] });
+    const noId = 'https://trade.pocketful.in/variant/teach-no-id';
+    const open = d.sim.orders('pocketful').filter((o) => o.status === 'open' && !/FUT$/.test(o.symbol));
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    const page = await d.open(noId);
+    await expect.poll(() => page.count('[role=listitem]'), soon).toBe(open.length);
+    const popup = await popupFor(noId);
+    await startTeaching(page, popup);
+    await page.click(`[data-sim-key="${open[0]!.id}"] .sc-egiyK`);
+    await expect.poll(() => page.shadowText(PANEL), soon).toContain(`This rule finds ${open.length} order rows on this page.`);
+    expect(await page.shadowText(PANEL)).toContain('These rows show no order id');
+    await page.press('Enter');
+    await expect.poll(async () => (await d.storage()).pageRules, soon).toEqual([
+      {
+        venue: 'pocketful',
+        row: TAUGHT.row,
+        fields: { symbol: ':scope > div:nth-child(1) > span:nth-child(1)', side: ':scope > div:nth-child(2)', quantity: ':scope > div:nth-child(3)', price: ':scope > div:nth-child(4)' },
+      },
+    ]);
+    await expect.poll(() => page.count('[data-quickcancel]'), soon).toBe(open.length);
+    for (const o of open) expect(await page.count(control(o.id))).toBe(1);
+
+    const target = open[open.length - 1]!;
+    const before = d.sim.apiRequests('pocketful').filter((r) => r.method === 'DELETE').length;
+    await page.click(control(target.id));
+    await expect.poll(() => d.sim.orders('pocketful').find((o) => o.id === target.id)!.status, soon).toBe('cancelled');
+    const deletes = d.sim.apiRequests('pocketful').filter((r) => r.method === 'DELETE').slice(before);
+    expect(deletes.map((r) => r.path.split('?')[0])).toEqual([`/api/v1/orders/${target.id}`]);
+    for (const o of open.slice(0, -1)) expect(d.sim.orders('pocketful').find((x) => x.id === o.id)!.status).toBe('open');
     await popup.close();
     await page.close();
   });

@@ -9,7 +9,9 @@ import { spaPage, type SpaPageOptions } from './spa';
 const isOpen = `(o) => o.status === 'open' || o.status === 'cancelling'`;
 const copyIcon = '<svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true"><path d="M8 8h12v12H8zM4 4h12v2H6v10H4z"/></svg>';
 
-export const teachFixture: SpaPageOptions = {
+/** The page; `ids: false` is the same broker's page without the order-id column (many show none). */
+function fixture(ids: boolean): SpaPageOptions {
+  return {
   title: 'Pocketful — Orders',
   style: `body{margin:0;font:13px Inter,system-ui,sans-serif;color:#1d2433;background:#f6f7fb}
 .css-1d3bbye{max-width:980px;margin:0 auto}.css-k008qs{display:flex;gap:12px;align-items:center;padding:12px 16px;background:#fff;border-bottom:1px solid #e4e7ee}
@@ -47,14 +49,19 @@ export const teachFixture: SpaPageOptions = {
   '<div class="sc-gXmSlM"><span class="' + (o.side === 'BUY' ? 'tw-text-green-600' : 'tw-text-red-600') + '">' + esc(o.side) + '</span></div>' +
   '<div class="sc-crHmcD">' + esc(o.filled) + ' / ' + esc(o.quantity) + '</div>' +
   '<div class="sc-egiyK">₹' + esc(o.price.toLocaleString('en-IN', { minimumFractionDigits: 2 })) + '</div>' +
-  '<div class="sc-bjUoiL"><span class="css-1v8a0ce">' + esc(o.id) + '</span><button class="sc-cxabCf" aria-label="Copy order ID" data-clipboard-text="' + esc(o.id) + '">${copyIcon.replace(/"/g, '\\"')}</button></div>' +
+  ${ids ? `'<div class="sc-bjUoiL"><span class="css-1v8a0ce">' + esc(o.id) + '</span><button class="sc-cxabCf" aria-label="Copy order ID" data-clipboard-text="' + esc(o.id) + '">${copyIcon.replace(/"/g, '\\"')}</button></div>' +` : ''}
   '<div class="sc-bcXHqe">' + esc(new Date(o.createdAtMs).toISOString().slice(11, 19)) + '</div>' +
   '<div class="sc-dmRaPn"><button class="sc-ftvSup">Modify</button></div></div>'`,
     },
   ],
   mode: 'keyed',
-};
+  };
+}
+
+export const teachFixture = fixture(true);
+export const teachNoIdFixture = fixture(false);
 
 export const teachPages: VenuePage[] = [
+  { name: 'variant/teach-no-id', venue: 'pocketful', hosts: ['trade.pocketful.in'], pathPrefix: '/variant/teach-no-id', fixture: teachNoIdFixture, html: () => spaPage(teachNoIdFixture) },
   { name: 'variant/teach', venue: 'pocketful', hosts: ['trade.pocketful.in'], pathPrefix: '/variant/teach', fixture: teachFixture, html: () => spaPage(teachFixture) },
 ];

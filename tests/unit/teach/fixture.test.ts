@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectOrderRows } from '@/lib/page/detect/detect';
 import { rowsMatched, teachFrom } from '@/lib/teach/selector';
 import type { KnownOrder } from '@/lib/page/types';
-import { teachFixture } from '../../simulator/pages/teach';
+import { teachFixture, teachNoIdFixture } from '../../simulator/pages/teach';
 import { renderFixture } from '../../simulator/pages/spa';
 import { orders, SAMPLES } from '../page/samples';
 
@@ -35,10 +35,7 @@ describe('the teaching fixture', () => {
 });
 
 describe('the teaching fixture without ids (a broker that shows none)', () => {
-  async function renderWithoutIds() {
-    await renderFixture(document, teachFixture, book);
-    for (const cell of document.querySelectorAll('.sc-bjUoiL')) cell.remove();
-  }
+  const renderWithoutIds = () => renderFixture(document, teachNoIdFixture, book);
 
   it('one clicked row teaches the cells that identify an order: symbol, side, quantity and price', async () => {
     await renderWithoutIds();
