@@ -31,7 +31,8 @@ export default defineConfig({
     name: 'QuickCancel',
     description: 'One-click Cancel on every open order in your broker’s own web trading UI.',
     // activeTab: the cancel-all shortcut may read the URL of the tab it was pressed on, nothing more.
-    permissions: ['storage', 'alarms', 'notifications', 'activeTab'],
+    // scripting: "Teach this page" loads its script into the venue tab only while teaching.
+    permissions: ['storage', 'alarms', 'notifications', 'activeTab', 'scripting'],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Open QuickCancel: cancel an order by id' },
       'cancel-all-here': { suggested_key: { default: 'Alt+Shift+X' }, description: 'Cancel all open orders on this tab’s broker (asks first)' },

@@ -3,6 +3,7 @@ import { HOVER_COMMAND, hoverCancel, onCommand } from '@/lib/background/commands
 import { ExpiryWatch } from '@/lib/background/expiry';
 import { notifyOutcome } from '@/lib/background/notify';
 import { serveContentPort } from '@/lib/background/ports';
+import { PageTabs } from '@/lib/background/page-tabs';
 import { missingPermission } from '@/lib/background/reach';
 import { createRouter } from '@/lib/background/router';
 import { timerFire } from '@/lib/background/timer-fire';
@@ -60,8 +61,10 @@ export default defineBackground(() => {
       refusal: async (venue) => ((await currentSettings()).disabledVenues.includes(venue) ? `${venues[venue].name} is turned off in QuickCancel's Settings` : undefined),
     }),
   });
+  const pageTabs = new PageTabs();
+  pageTabs.listen();
   const route = createRouter({
-    engine, vault, autoLock, venues, timers, notify,
+    engine, vault, autoLock, venues, timers, notify, pageTabs,
     extensionOrigin: browser.runtime.getURL('/'),
     extensionId: browser.runtime.id,
     wipeStorage: wipeAllStorage,

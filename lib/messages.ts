@@ -6,6 +6,7 @@ import { settingsSchema } from './settings';
 import type { Settings } from './settings-defaults';
 import type { CancelTimer } from './timers-store';
 import type { CancelOutcome, JournalEntry, KnownOrder, OrderView, VenueId } from './model';
+import type { PageRule } from './page/types';
 import { VENUE_IDS } from './venues/registry';
 
 const venueId = z.enum(VENUE_IDS);
@@ -15,6 +16,26 @@ const passphrase = z.string().min(1).max(1024);
 /** Where a venue lists open orders per symbol only (ZebPay): which symbols to list. */
 const symbols = z.array(z.string().trim().regex(/^[A-Za-z0-9]{2,32}$/, 'a symbol is 2–32 letters or digits')).max(20);
 const orderIds = z.array(orderId).max(1000);
+
+const count = z.number().int().min(0).max(1_000_000);
+const shown = z.string().max(64).optional();
+
+/**
+ * A page's health, in short (sent with `status` when it changes): the order rows found and how,
+ * the rows anchored to the venue's own orders, the page rules that read nothing here, and the open
+ * orders the venue reports that no row shows (null when that cannot be said: no list from the
+ * venue, or rows still unread because they are out of view).
+ */
+export const pageHealthSchema = z.object({
+  rows: count,
+  by: z.object({ recipe: count, generic: count, rule: count, venue: count }),
+  matched: count,
+  unread: count,
+  ruleMisses: z.array(z.string().max(500)).max(20),
+  unshown: z.array(z.object({ orderId, symbol: shown, side: shown, price: shown, quantity: shown })).max(50).nullable(),
+  unshownCount: count,
+});
+export type PageHealth = z.infer<typeof pageHealthSchema>;
 
 /** A row's "cancel all <symbol>" / "cancel all <side> <symbol>": the venue's spelling of the symbol. */
 const rowScope = z.object({ symbol: z.string().trim().min(1).max(64), side: z.enum(['buy', 'sell']).optional() });
@@ -34,10 +55,13 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
     .refine((m) => m.scope === undefined || m.after === undefined, 'a timer is for one order, not a scope'),
   /**
    * `orders`: the venue's open orders too, for matching the page's rows to them; `symbols`: the
-   * symbols the page's rows show, for a venue that lists open orders per symbol only (ZebPay).
+   * symbols the page's rows show, for a venue that lists open orders per symbol only (ZebPay);
+   * `health`: the page's summary, when it changed.
    */
-  z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional(), symbols: symbols.optional() }),
+  z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional(), symbols: symbols.optional(), health: pageHealthSchema.optional() }),
 ]);
+
+const tabId = z.number().int().min(0);
 
 export const pageMessageSchema = z.discriminatedUnion('type', [
   ...contentMessageSchema.options,
@@ -81,6 +105,10 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('timers.remove'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('timers.list') }),
+  /** Starts "Teach this page" on that tab (a venue page): the user clicks one order row there. */
+  z.object({ type: z.literal('teach.start'), tabId }),
+  /** What the content script last said about that tab's page, and how teaching there went. */
+  z.object({ type: z.literal('page.health'), tabId }),
 ]);
 
 export type PageMessage = z.infer<typeof pageMessageSchema>;
@@ -135,6 +163,16 @@ export type SettingsReply = Reply<{ settings: Settings }>;
 export type OkReply = Reply;
 export type TimerReply = Reply<{ timer: CancelTimer }>;
 export type TimersReply = Reply<{ timers: CancelTimer[] }>;
+/** A tab's page as its content script last reported it. */
+export interface TabHealth {
+  venue: VenueId;
+  health: PageHealth;
+  atMs: number;
+}
+/** How "Teach this page" went on a tab: under way, a rule saved (and how many rows it read), or stopped. */
+export type TeachState = { state: 'teaching' } | { state: 'saved'; rows?: number; rule: PageRule } | { state: 'stopped'; reason: string };
+export type TeachStartReply = Reply<{ venue: VenueId }>;
+export type PageHealthReply = Reply<{ page: TabHealth | null; teach: TeachState | null }>;
 
 /** Every message type paired with the reply it gets: the senders and the handlers both use it. */
 type EveryType<T extends Record<MessageType, AnyReply>> = T;
@@ -161,5 +199,7 @@ export type Replies = EveryType<{
   'timers.set': TimerReply;
   'timers.remove': OkReply;
   'timers.list': TimersReply;
+  'teach.start': TeachStartReply;
+  'page.health': PageHealthReply;
 }>;
 export type ReplyOf<T extends MessageType> = Replies[T];

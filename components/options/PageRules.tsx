@@ -7,6 +7,7 @@ import type { VenueId } from '@/lib/model';
 import { VENUE_IDS } from '@/lib/venues/registry';
 import { savePageRules, watchPageRules } from '@/lib/rules-store';
 import { venueInfo } from '../venue-info';
+import { RulesJson } from './RulesJson';
 
 function selectorProblem(selector: string): string | null {
   try {
@@ -99,7 +100,7 @@ export function PageRules() {
                 <td>
                   <code>{r.row}</code>
                 </td>
-                <td>{r.idSelector ? <code>{r.idSelector}</code> : `column “${r.idHeader ?? ''}”`}</td>
+                <td>{r.idSelector ? <code>{r.idSelector}</code> : r.idHeader ? `column “${r.idHeader}”` : `none shown: matched by ${Object.keys(r.fields ?? {}).join(', ')}`}</td>
                 <td>{r.statusSelector ? <code>{r.statusSelector}</code> : r.statusHeader ? `column “${r.statusHeader}”` : <span class="muted">found by header</span>}</td>
                 <td>
                   <button type="button" class="link" aria-label={`Remove rule ${r.row}`} onClick={() => void store(rules.filter((_, j) => j !== i))}>
@@ -132,6 +133,7 @@ export function PageRules() {
           {error}
         </p>
       </form>
+      {rules && <RulesJson rules={rules} store={store} />}
     </section>
   );
 }

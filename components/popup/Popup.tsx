@@ -12,6 +12,7 @@ import { venueList } from '../venue-info';
 import { CancelAll } from './CancelAll';
 import { Expiry } from './Expiry';
 import { History } from './History';
+import { PageHealth } from './PageHealth';
 import { Panic } from './Panic';
 import { QuickCancel } from './QuickCancel';
 import { ScopedCancel } from './ScopedCancel';
@@ -61,6 +62,7 @@ export function Popup() {
       )}
       {unlocked && settings && <Expiry configured={vault.configured} warnMinutes={settings.expiryWarnMinutes} />}
       {unlocked && settings && <Actions settings={settings} configured={vault.configured} entries={entries} />}
+      {vault.kind === 'ready' && vault.state !== 'uninitialized' && <PageHealth />}
       <h2>Recent cancels</h2>
       {entries ? <History entries={entries} /> : <p class="empty">Loading…</p>}
     </main>

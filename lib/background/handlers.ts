@@ -9,6 +9,9 @@ import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
 import { panic } from './panic';
 import { scopedCancel } from './row-cancel';
+import { pageHandlers } from './page-handlers';
+import type { PageTabs } from './page-tabs';
+import { venueOfUrl } from './commands';
 import type { CancelTimers } from './timers';
 import type { Vault } from '../vault/vault';
 import { firstIssue } from '../venues/common';
@@ -25,6 +28,8 @@ export interface HandlerDeps {
   /** Tells the user how a cancel ended (when they want notifications). */
   notify(entry: JournalEntry): Promise<void>;
   timers: CancelTimers;
+  /** The venue tabs' page health and teaching sessions. */
+  pageTabs: PageTabs;
 }
 
 /** The latest a timer may be set for: "cancel at HH:MM" is at most a day ahead. */
@@ -101,6 +106,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
+    ...pageHandlers({ tabs: deps.pageTabs, venueOf: (url) => venueOfUrl(url, venues) }),
     cancel(m, source, onSent) {
       if (m.scope && m.orderIds) return rowScoped(m, m.scope, m.orderIds);
       if (m.after !== undefined) return setTimer(m.venue, m.orderId, Date.now() + m.after * 1000);
@@ -112,7 +118,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const known = vault.get(m.venue).then(async (c): Promise<KnownOrder[] | undefined> => {
         if (c.state !== 'ok') return undefined;
         if (m.orders) return engine.knownOrders(m.venue, c.credentials, m.symbols);
-        engine.warmUp(m.venue, c.credentials);
+        // Rows being read are a sign of a coming click; a health report or a teaching session's
+        // keep-alive (no ids) is not.
+        if (m.orderIds.length) engine.warmUp(m.venue, c.credentials);
         return undefined;
       });
       // Recent cancels (and any still unresolved) are what a re-rendered row needs to show.

@@ -44,6 +44,8 @@ export function createRouter(deps: RouterDeps) {
     if (sender.frameId !== 0) return { ok: false, error: 'Refused: only the top frame may cancel' };
     const adapter = deps.venues[message.venue];
     if (venueOfUrl(pageUrl, deps.venues) !== message.venue) return { ok: false, error: `Refused: this page is not ${adapter.name}` };
+    // A page's health is kept for its tab, for the popup (never read back by any page).
+    if (message.type === 'status' && message.health && sender.tab?.id !== undefined) void deps.pageTabs.recordHealth(sender.tab.id, message.venue, message.health).catch(() => undefined);
     return dispatch(message, 'page', onSent);
   };
 }

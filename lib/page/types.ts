@@ -41,7 +41,15 @@ export interface PageRule {
   /** The status, the same way (optional: without one, the generic header reading is tried, then none). */
   statusSelector?: string;
   statusHeader?: string;
+  /**
+   * For rows that show no id: selectors within the row of what identifies the order (the symbol
+   * and at least two of side, price, quantity). Each row is matched to exactly one of the venue's
+   * open orders, or gets no control (needs the venue's list: keys set, unlocked).
+   */
+  fields?: RuleFields;
 }
+
+export type RuleFields = { symbol: string } & Partial<Record<'side' | 'price' | 'quantity' | 'time', string>>;
 
 /**
  * One way of reading order rows on a page: a recipe, a table or grid the generic detector

@@ -37,6 +37,8 @@ const SAMPLES: Record<Exclude<MessageType, ContentMessageType>, unknown> = {
   'timers.set': { type: 'timers.set', venue: 'pocketful', orderId: '9101', when: { kind: 'after', seconds: 1 } },
   'timers.remove': { type: 'timers.remove', id: '00000000-0000-4000-8000-000000000001' },
   'timers.list': { type: 'timers.list' },
+  'teach.start': { type: 'teach.start', tabId: 1 },
+  'page.health': { type: 'page.health', tabId: 1 },
 };
 
 const refusedTypes = Object.keys(SAMPLES) as Array<keyof typeof SAMPLES>;

@@ -96,3 +96,27 @@ export async function locatorState(locator: Locator): Promise<string | null> {
   await page.evaluate((m) => document.querySelector(`[${m}]`)?.removeAttribute(m), mark);
   return state;
 }
+
+/** All the text in an element's closed shadow tree (style sheets left out), read through CDP. */
+export async function shadowTextCdp(page: Page, selector: string): Promise<string | null> {
+  if (!sessions.has(page)) sessions.set(page, page.context().newCDPSession(page));
+  const cdp = await sessions.get(page)!;
+  const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
+  if (!result.objectId) return null;
+  const { node } = (await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: -1, pierce: true })) as { node: CdpNode };
+  await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  const text = (n: CdpNode): string =>
+    n.nodeName === 'STYLE' ? '' : n.nodeName === '#text' ? (n.nodeValue ?? '') : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(text).join(' ');
+  return (node.shadowRoots ?? []).map(text).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The same from BiDi's serialisation of the element (Firefox). */
+export function shadowTextFromBidi(node: BidiNode): string {
+  const text = (n: BidiNode | null | undefined): string => {
+    const v = n?.value;
+    if (!v || v.localName === 'style') return '';
+    if (v.nodeType === 3) return v.nodeValue ?? '';
+    return [v.shadowRoot, ...(v.children ?? [])].map(text).join(' ');
+  };
+  return text(node.value?.shadowRoot).replace(/\s+/g, ' ').trim();
+}

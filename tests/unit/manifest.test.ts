@@ -10,9 +10,9 @@ import { descriptors } from '../../lib/venues/registry';
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe('manifest permissions', () => {
-  it('host_permissions are exactly the registry’s API origins, and the adapters use the same', () => {
+  it('host_permissions are exactly the registry’s API origins and trading pages (teaching injects there), and the adapters use the same', () => {
     const origins = [...new Set(descriptors.flatMap((d) => d.apiOrigins))];
-    expect(sorted(manifestPermissions.host_permissions)).toEqual(sorted(origins));
+    expect(sorted(manifestPermissions.host_permissions)).toEqual(sorted([...new Set([...origins, ...descriptors.flatMap((d) => d.pageMatches)])]));
     expect(sorted([...new Set(Object.values(venues).flatMap((v) => v.apiOrigins))])).toEqual(sorted(origins));
   });
 

@@ -79,7 +79,7 @@ function discoverIn(root: ParentNode, venue: VenueId, recipe: Recipe | undefined
   }
   for (const rule of rules) {
     if (rule.venue !== venue) continue;
-    const layout = ruleLayout(rule, venue, root);
+    const layout = ruleLayout(rule, venue, root, known);
     layouts.push(layout);
     active ||= readsAny(layout);
   }
@@ -94,7 +94,8 @@ export function detectRow(row: Element, layouts: readonly Layout[], known?: Know
   for (const layout of layouts) {
     if (!layout.owns(row)) continue;
     const detected = layout.read(row);
-    if (detected) return [known && layout.kind !== 'venue' ? anchorRow(detected, known) : detected, layout];
+    // A row already matched to the venue's order (a venue layout, a rule's fields) stays as matched.
+    if (detected) return [known && detected.source !== 'venue' ? anchorRow(detected, known) : detected, layout];
   }
   return undefined;
 }

@@ -5,8 +5,10 @@
 import type { VenueId } from '@/lib/model';
 import { classifyHeader, HINT_FIELDS } from './columns';
 import { CONTAINERS, findGrids, headerTexts, type Grid, type Key } from './grid';
-import { applyFinder, normHeader, readRow } from './text';
-import type { Layout, PageRule } from '../types';
+import { matchedByFields } from './field-layout';
+import { matchFields, type KnownOrders } from './known';
+import { applyFinder, cellText, normHeader, readRow } from './text';
+import type { DetectedOrderRow, Layout, PageRule, RuleFields } from '../types';
 
 export { PAGE_RULES_KEY } from '../../rules-store';
 
@@ -20,13 +22,19 @@ function validSelector(selector: unknown): selector is string {
   }
 }
 
+/** A rule's identifying fields: the symbol and two more, each a selector. */
+function validFields(fields: unknown): boolean {
+  const f = fields as Record<string, unknown> | null;
+  return typeof f === 'object' && !!f && Object.values(f).every(validSelector) && validSelector(f.symbol) && ['side', 'price', 'quantity'].filter((k) => k in f).length >= 2;
+}
+
 /** The well-formed rules for one venue from whatever storage holds; the rest is ignored. */
 export function parseRules(value: unknown, venue: VenueId): PageRule[] {
   return (Array.isArray(value) ? value : []).filter(
     (r): r is PageRule =>
       r?.venue === venue &&
       validSelector(r.row) &&
-      (r.idSelector ?? r.idHeader) !== undefined &&
+      ((r.idSelector ?? r.idHeader) !== undefined || validFields(r.fields)) &&
       [r.idSelector, r.statusSelector].every((s) => s === undefined || validSelector(s)) &&
       [r.idHeader, r.statusHeader].every((h) => h === undefined || (typeof h === 'string' && !!h.trim() && h.length <= 200)),
   );
@@ -58,7 +66,21 @@ function columnsOf(grid: Grid): Columns {
   };
 }
 
-export function ruleLayout(rule: PageRule, venue: VenueId, root: ParentNode): Layout {
+/** A row without an id, read for what identifies its order: that order when exactly one open order fits. */
+function readByFields(row: Element, fields: RuleFields, known: KnownOrders): DetectedOrderRow | undefined {
+  const shown: Record<string, string> = {};
+  for (const [name, selector] of Object.entries(fields)) {
+    const text = cellText(row.querySelector(selector));
+    if (text) shown[name] = text;
+  }
+  const order = matchFields(shown, known);
+  if (!order) return undefined;
+  const detected: DetectedOrderRow = { row, orderId: order.orderId, cancellable: order.open, hints: shown, source: 'venue' };
+  matchedByFields.add(detected);
+  return detected;
+}
+
+export function ruleLayout(rule: PageRule, venue: VenueId, root: ParentNode, known?: KnownOrders): Layout {
   const cache = new Map<Element, Columns | null>();
   const columnsFor = (row: Element): Columns | undefined => {
     const container = row.closest(CONTAINERS);
@@ -78,6 +100,7 @@ export function ruleLayout(rule: PageRule, venue: VenueId, root: ParentNode): La
     rowSelector: rule.row,
     owns: (el) => el.matches(rule.row),
     read(row) {
+      if (rule.idSelector === undefined && rule.idHeader === undefined) return rule.fields && known ? readByFields(row, rule.fields, known) : undefined;
       const cols = rule.idSelector && rule.statusSelector ? undefined : columnsFor(row);
       const at = (key: Key | undefined) => (r: Element) => (key !== undefined ? cols!.grid.cell(r, key) : undefined);
       const id = rule.idSelector ? sel(rule.idSelector) : at(rule.idHeader ? cols?.byHeader(rule.idHeader) : undefined);

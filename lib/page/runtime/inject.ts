@@ -21,7 +21,7 @@ export interface InjectorOptions {
   lazyAbove?: number;
 }
 
-interface Tracked {
+export interface Tracked {
   detected: DetectedOrderRow;
   layout: Layout;
   control?: CancelControl;
@@ -52,6 +52,8 @@ export class Injector {
   private readonly asked = new Set<string>();
   private ask: string[] = [];
   layouts: Layout[] = [];
+  /** Told at the end of every batch (the page's health summary follows, debounced). */
+  onChange: (() => void) | undefined;
 
   constructor(venue: VenueId, messenger: Messenger, private readonly options: InjectorOptions = {}) {
     const hintsOf = (c: CancelControl) => (c.row ? this.rows.get(c.row)?.detected.hints : undefined);
@@ -82,6 +84,16 @@ export class Injector {
 
   set confirmSingle(on: boolean) {
     this.outcomes.confirmSingle = on;
+  }
+
+  /** The rows read so far, each with its reading and the layout that read it. */
+  tracked(): Iterable<Tracked> {
+    return this.rows.values();
+  }
+
+  /** Rows of a big batch not read yet (out of view). */
+  get unread(): number {
+    return this.pending.size;
   }
 
   get size(): number {
@@ -180,6 +192,7 @@ export class Injector {
     for (const control of this.spare.values()) this.discard(control);
     this.spare.clear();
     if (this.ask.length) void this.outcomes.askStatus(this.ask.splice(0));
+    this.onChange?.();
   }
 
   private defer(row: Element) {

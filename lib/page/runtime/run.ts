@@ -7,6 +7,7 @@ import { discoverLayouts } from '../detect/discover';
 import { KnownOrders } from '../detect/known';
 import { shownSymbols } from '../detect/field-layout';
 import { followVenueOrders, type VenueOrders } from './venue-orders';
+import { healthOf, healthReporter } from './health';
 import { HoverHotkey } from './hover-hotkey';
 import { Injector } from './inject';
 import { portMessenger } from './messenger';
@@ -51,6 +52,10 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
     return symbols.length ? symbols : shownSymbols(document);
   });
   injector.onUnknownId = () => orders.unknownSeen();
+  injector.onChange = healthReporter(
+    () => healthOf(injector.tracked(), injector.unread, injector.layouts, known),
+    (health) => void messenger.send({ type: 'status', venue, orderIds: [], health }).catch(() => undefined),
+  );
   let hoverArmed = false;
   const hover = new HoverHotkey({ controlOf: (el) => injector.controlOf(el), armed: () => hoverArmed, extensionId: browser.runtime.id });
   hover.start();

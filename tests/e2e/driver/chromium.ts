@@ -1,6 +1,6 @@
 // The driver over the Chromium harness (Playwright, the production Chrome MV3 build).
 import type { Page } from 'playwright-core';
-import { controlInfo } from '../control-info';
+import { controlInfo, shadowTextCdp } from '../control-info';
 import { launch } from '../harness';
 import { chromiumShadowClick, chromiumShadowParts } from '../shadow-parts';
 import { EXT_API, withQueries } from './common';
@@ -21,6 +21,7 @@ const wrap = (page: Page): DriverPage =>
     control: (selector) => controlInfo(page, selector),
     shadowParts: (selector) => chromiumShadowParts(page, selector),
     shadowSyntheticClick: (selector, text) => chromiumShadowClick(page, selector, text),
+    shadowText: (selector) => shadowTextCdp(page, selector),
     select: async (selector, value) => void (await page.selectOption(selector, value)),
     bringToFront: () => page.bringToFront(),
     reload: async () => void (await page.reload()),

@@ -5,7 +5,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { controlInfoFromBidi } from '../control-info';
+import { controlInfoFromBidi, shadowTextFromBidi } from '../control-info';
 import { bidiShadowClick, bidiShadowParts } from '../shadow-parts';
 import { startConnectProxy } from '../../simulator/connect-proxy';
 import { startSimulator } from '../../simulator/server';
@@ -78,6 +78,17 @@ function wrap(page: Page): DriverPage {
     },
     shadowParts: (selector) => bidiShadowParts(bidi(page), (page.mainFrame() as any).browsingContext.id, selector),
     shadowSyntheticClick: (selector, text) => bidiShadowClick(bidi(page), (page.mainFrame() as any).browsingContext.id, selector, text),
+    async shadowText(selector) {
+      const { result } = await bidi(page).send('script.callFunction', {
+        functionDeclaration: '(s) => document.querySelector(s)',
+        arguments: [{ type: 'string', value: selector }],
+        target: { context: (page.mainFrame() as any).browsingContext.id },
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { maxDomDepth: 12, includeShadowTree: 'all' },
+      });
+      return result.result?.type === 'node' ? shadowTextFromBidi(result.result) : null;
+    },
     select: async (selector, value) => void (await page.select(selector, value)),
     bringToFront: () => page.bringToFront(),
     // Like goto, reload never resolves on moz-extension: pages: navigate the context again instead.

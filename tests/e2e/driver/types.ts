@@ -28,6 +28,8 @@ export interface RawPage {
   shadowParts(selector: string): Promise<ShadowPart[]>;
   /** A synthetic el.click() from the page's own world on the first part whose text starts with `text`. */
   shadowSyntheticClick(selector: string, text: string): Promise<void>;
+  /** The text inside the element's (closed) shadow root, as a person reads it; null: no such element. */
+  shadowText(selector: string): Promise<string | null>;
   /** Chooses an option of a <select> by value. */
   select(selector: string, value: string): Promise<void>;
   bringToFront(): Promise<void>;

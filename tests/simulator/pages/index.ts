@@ -4,6 +4,7 @@ import { coinswitchPages } from './coinswitch';
 import { hostilePages } from './hostile';
 import { pacePages } from './pace';
 import { shapePages } from './shapes';
+import { teachPages } from './teach';
 import type { SpaPageOptions } from './spa';
 import { tradernetPages } from './tradernet';
 import { variantPages } from './variants';
@@ -33,6 +34,7 @@ const simEndpoints = (venue: VenueId, host: string): VenuePage[] =>
 export function allPages(): VenuePage[] {
   // Longer prefixes first: the server serves the first page whose host and prefix match.
   return [
+    ...teachPages,
     ...variantPages,
     ...shapePages,
     ...hostilePages,

@@ -1,6 +1,7 @@
 // The exact-list cancel through the router, as the popup sends it: only from extension pages, only
 // well-formed ids (a bad one refuses the whole list, nothing sent), never to a venue turned off.
 import { CancelTimers } from '../../../lib/background/timers';
+import { PageTabs } from '../../../lib/background/page-tabs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter, type Sender } from '../../../lib/background/router';
@@ -23,6 +24,7 @@ async function setup() {
   const handle = createRouter({
     engine, vault, venues, autoLock: new AutoLock(vault, async () => 30),
     extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined, notify: async () => undefined, timers: new CancelTimers({ fire: async () => undefined }),
+    pageTabs: new PageTabs(),
   });
   return { handle, send };
 }

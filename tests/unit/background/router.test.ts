@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CancelTimers } from '../../../lib/background/timers';
+import { PageTabs } from '../../../lib/background/page-tabs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter, type Sender } from '../../../lib/background/router';
 import { CancelEngine } from '../../../lib/engine/engine';
@@ -21,6 +22,7 @@ async function setup(answer: HttpResponse = { status: 500, headers: {}, body: ''
   const handle = createRouter({
     engine, vault, venues, autoLock: new AutoLock(vault, async () => 30),
     extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined, notify: async () => undefined, timers: new CancelTimers({ fire: async () => undefined }),
+    pageTabs: new PageTabs(),
   });
   const configured = async () => Object.keys((await vault.secrets()) ?? {});
   return { handle, send, cancel, configured, vault };

@@ -14,6 +14,7 @@ import { AutoLock } from '../../../lib/vault/auto-lock';
 import { Vault } from '../../../lib/vault/vault';
 import { venues } from '../../../lib/venues';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
+import { PageTabs } from '../../../lib/background/page-tabs';
 
 const order = (key: string, symbol: string, side: string): OrderView => ({ key, state: 'open', venueStatus: 'Active', symbol, side, cancelFields: { id: key } });
 const entry = (orderId: string, status: JournalEntry['status'] = 'cancelled') => ({ orderId, status }) as JournalEntry;
@@ -70,7 +71,7 @@ async function router() {
   const timers = new CancelTimers({ fire: async () => undefined, alarms: { create: () => undefined, clear: async () => true, getAll: async () => [] }, setTimeout: () => 0, clearTimeout: () => undefined });
   const handle = createRouter({
     engine, vault, venues, autoLock: new AutoLock(vault, async () => 30),
-    extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined, notify: async () => undefined, timers,
+    extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined, notify: async () => undefined, timers, pageTabs: new PageTabs(),
   });
   return { handle, send, timers };
 }
