@@ -151,7 +151,8 @@ export class Injector {
     }
     const key = keyOf(detected);
     // A control whose menu is open stays in its row (the menu shows a result) until it closes.
-    const keep = detected.cancellable || !!(tracked.control ?? this.spare.get(key))?.menuOpen;
+    const same = tracked.control?.key === key ? tracked.control : this.spare.get(key);
+    const keep = detected.cancellable || !!same?.menuOpen;
     if (!keep || (tracked.control && tracked.control.key !== key)) this.drop(tracked);
     if (!keep) return;
     let control = tracked.control;

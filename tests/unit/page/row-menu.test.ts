@@ -110,6 +110,26 @@ describe('the row menu', () => {
     expect(controlFor(injector, '8394002').state).toBe('idle');
   });
 
+  it('a row that turns closed keeps its control while the menu shows the result, and lets it go when the menu closes', async () => {
+    const injector = await mount();
+    const control = controlFor(injector, '8394004');
+    answer = (m) => (m.type === 'status' ? { ok: true, entries: {} } : { ok: true, appeared: 0, skipped: 0, summary: '1 cancel: 1 cancelled.', entries: [{ orderId: '8394004', status: 'cancelled', attempts: 1 }] });
+    pressIn(control, '▾');
+    pressIn(control, 'Cancel all AMZN.US (1)');
+    pressIn(control, 'Cancel these 1');
+    await vi.waitFor(() => expect(menu(control)).toEqual(['1 cancel: 1 cancelled.', 'Close']));
+    const row = document.querySelector('[data-sim-key="8394004"]')!;
+    // The venue's list, read again, has the order closed (as the page then shows it).
+    row.querySelector('.order-line__status')!.textContent = 'Cancelled';
+    injector.venueOrders = new KnownOrders(KNOWN.map((o) => (o.orderId === '8394004' ? { ...o, open: false } : o)));
+    watcher!.refresh();
+    expect(row.contains(control.host)).toBe(true);
+    pressIn(control, 'Close');
+    await vi.waitFor(() => expect(row.querySelector('[data-quickcancel]')).toBeNull());
+    // The other rows keep theirs.
+    expect(document.querySelector('[data-sim-key="8394003"] [data-quickcancel]')).not.toBeNull();
+  });
+
   it('Back returns to the items and sends nothing; an error from the background is shown as it is', async () => {
     const control = controlFor(await mount(), '8394004');
     pressIn(control, '▾');
