@@ -17,7 +17,11 @@ const symbols = z.array(z.string().trim().regex(/^[A-Za-z0-9]{2,32}$/, 'a symbol
 const orderIds = z.array(orderId).max(1000);
 
 export const contentMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('cancel'), venue: venueId, orderId, hints: hints.default({}) }),
+  /**
+   * `prepare`: the control was pressed, the click may follow: build and sign the cancel now, send
+   * nothing (lib/engine/prepared.ts). The click's own cancel then sends it.
+   */
+  z.object({ type: z.literal('cancel'), venue: venueId, orderId, hints: hints.default({}), prepare: z.boolean().optional() }),
   /** `orders`: the venue's open orders too, for matching the page's rows to them. */
   z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional() }),
 ]);
@@ -89,9 +93,10 @@ export interface CredentialSummary {
 
 // Replies, by message type.
 /** `sound`: the user wants to hear how it ended. */
-export type CancelReply = Reply<{ entry: JournalEntry; sound?: boolean }>;
+export type CancelReply = Reply<{ entry: JournalEntry; sound?: boolean } | { prepared: boolean; entry?: undefined }>;
 /** `known`: the venue's open orders, when asked for and the venue could be asked (keys set, unlocked). */
-export type StatusReply = Reply<{ entries: Record<string, JournalEntry>; known?: KnownOrder[] }>;
+/** `refreshMs`: when asked for orders, how soon to ask again while they show (keeps the venue's connection warm). */
+export type StatusReply = Reply<{ entries: Record<string, JournalEntry>; known?: KnownOrder[]; refreshMs?: number }>;
 export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutcome }>;
 /** `symbols`: the symbols listed, where the venue lists per symbol; `uncounted`: it needs one. */
 export type OpenOrdersReply = Reply<{ orders: OrderView[]; symbols?: string[] } | { outcome: CancelOutcome } | { uncounted: true }>;

@@ -7,6 +7,7 @@ import { currentSettings, readSettings, settingsItem } from '../settings';
 import { behaviourFor } from '../settings-defaults';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
+import { keepWarmMs } from './keep-warm';
 import { panic } from './panic';
 import type { CancelTimers } from './timers';
 import type { Vault } from '../vault/vault';
@@ -59,6 +60,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return { ok: true, entry, sound: behaviourFor(await currentSettings(), venue, 'sound') };
   };
 
+  /** A press before a click: the request readied, nothing sent (engine.prepare). */
+  const prepare = async (venue: VenueId, orderId: string, hints: Record<string, string>): Promise<CancelReply> => {
+    if ((await currentSettings()).disabledVenues.includes(venue) || !venues[venue].idPattern.test(orderId)) return { ok: true, prepared: false };
+    return { ok: true, prepared: await engine.prepare(venue, orderId, hints.leg) };
+  };
+
   /** Where a venue lists open orders per symbol only: the symbols its recent cancels were on. */
   async function recentSymbols(venue: VenueId): Promise<string[]> {
     const recent = await deps.engine.journal.recent();
@@ -71,7 +78,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
-    cancel: (m, source, onSent) => cancel(m.venue, m.orderId, m.hints, source, onSent),
+    cancel: (m, source, onSent) => (m.prepare ? prepare(m.venue, m.orderId, m.hints) : cancel(m.venue, m.orderId, m.hints, source, onSent)),
     async status(m) {
       // A page showing orders is a page about to be clicked: fetch the open orders now, so the
       // click can cancel without asking the venue first (and the page can match its rows to them).
@@ -83,8 +90,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       });
       // Recent cancels (and any still unresolved) are what a re-rendered row needs to show.
       const entries = await engine.knownOutcomes(m.venue, m.orderIds);
-      const orders = m.orders ? await known.catch(() => undefined) : undefined;
-      return orders ? { ok: true, entries, known: orders } : { ok: true, entries };
+      if (!m.orders) return { ok: true, entries };
+      // The asker reads the list again after refreshMs: that keeps the venue's connection warm.
+      const [orders, refreshMs] = await Promise.all([known.catch(() => undefined), keepWarmMs()]);
+      return orders ? { ok: true, entries, known: orders, refreshMs } : { ok: true, entries, refreshMs };
     },
     async retry(m) {
       const entry = await engine.entry(m.entryId);

@@ -10,6 +10,8 @@ export type ControlState = 'idle' | 'confirm' | 'sending' | 'cancelled' | 'close
 
 export interface ControlCallbacks {
   onCancel(control: CancelControl): void;
+  /** A trusted press (pointerdown, Enter/Space) that may become a click: ready the request. */
+  onPress?(control: CancelControl): void;
   /** Why the control must not act for its order where it is now (moved to another row…), if so. */
   misplaced?(control: CancelControl): string | undefined;
 }
@@ -59,6 +61,8 @@ export class CancelControl {
     shadow.append(style, this.button);
     this.button.addEventListener('click', (event) => this.onClick(event));
     for (const type of SWALLOWED) this.button.addEventListener(type, (event) => event.stopPropagation());
+    this.button.addEventListener('pointerdown', (e) => e.isTrusted && this.callbacks.onPress?.(this));
+    this.button.addEventListener('keydown', (e) => e.isTrusted && (e.key === 'Enter' || e.key === ' ') && this.callbacks.onPress?.(this));
     this.render();
   }
 

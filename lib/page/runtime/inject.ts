@@ -173,6 +173,7 @@ export class Injector {
   private create(detected: DetectedOrderRow): CancelControl {
     const control = new CancelControl(detected.orderId, keyOf(detected), detected.hints.symbol, {
       onCancel: (c) => void this.outcomes.cancel(c),
+      onPress: (c) => this.outcomes.prepare(c),
       misplaced: (c) => this.misplaced(c),
     });
     const remembered = this.outcomes.known.get(detected.orderId);

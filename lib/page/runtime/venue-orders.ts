@@ -5,8 +5,12 @@
 import type { KnownOrder, VenueId } from '@/lib/model';
 import type { Messenger } from './inject';
 
-/** How often the list is read again while rows are showing. */
-const REFRESH_MS = 30_000;
+/**
+ * How often the list is read again while rows are showing, unless the background says otherwise
+ * (the status reply's refreshMs): each read also keeps the venue's connection warm for a click
+ * (lib/background/keep-warm.ts).
+ */
+const REFRESH_MS = 15_000;
 /** An unknown id asks again at most this often (a page of stale rows must not hammer the venue). */
 const UNKNOWN_REFRESH_MS = 10_000;
 
@@ -25,6 +29,7 @@ export function followVenueOrders(
   let askedAt = 0;
   let asking = false;
   let last = '';
+  let every = REFRESH_MS;
   const ask = async () => {
     if (asking || signal.aborted) return;
     asking = true;
@@ -32,6 +37,7 @@ export function followVenueOrders(
     try {
       const reply = await messenger.send({ type: 'status', venue, orderIds: [], orders: true });
       const orders = reply.ok ? reply.known : undefined;
+      if (reply.ok && reply.refreshMs) every = reply.refreshMs;
       // Re-reading the page costs work in proportion to its rows: only when the list changed.
       const seen = JSON.stringify(orders ?? null);
       if (seen !== last && !signal.aborted) {
@@ -44,11 +50,14 @@ export function followVenueOrders(
       asking = false;
     }
   };
-  const timer = setInterval(() => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Each wait is the latest period the background gave; the first starts once it has answered.
+  const tick = () => {
     if (showing() && document.visibilityState === 'visible') void ask();
-  }, REFRESH_MS);
-  signal.addEventListener('abort', () => clearInterval(timer));
-  void ask();
+    if (!signal.aborted) timer = setTimeout(tick, every);
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer));
+  void ask().then(() => !signal.aborted && (timer = setTimeout(tick, every)));
   return {
     unknownSeen() {
       if (Date.now() - askedAt >= UNKNOWN_REFRESH_MS) void ask();
