@@ -17,6 +17,8 @@ const wrap = (page: Page): DriverPage =>
       await page.mouse.down();
       await page.mouse.up();
     },
+    mouseDown: () => page.mouse.down(),
+    mouseUp: () => page.mouse.up(),
     control: (selector) => controlInfo(page, selector),
     select: async (selector, value) => void (await page.selectOption(selector, value)),
     bringToFront: () => page.bringToFront(),

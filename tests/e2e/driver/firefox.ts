@@ -64,6 +64,14 @@ function wrap(page: Page): DriverPage {
       await page.mouse.down();
       await page.mouse.up();
     },
+    async mouseDown() {
+      await page.bringToFront();
+      await page.mouse.down();
+    },
+    async mouseUp() {
+      await page.bringToFront();
+      await page.mouse.up();
+    },
     async control(selector) {
       const { result } = await bidi(page).send('script.callFunction', {
         functionDeclaration: '(s) => document.querySelector(s)',
