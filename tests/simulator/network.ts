@@ -35,6 +35,7 @@ export class SimNetwork {
   private readonly latency = new Map<VenueId, Latency>();
   private readonly opened = new Map<string, number>();
   private readonly live = new Map<string, Set<TLSSocket>>();
+  private readonly used = new WeakSet<object>();
   private readonly context: SecureContext;
 
   constructor(
@@ -70,14 +71,27 @@ export class SimNetwork {
     else done(null, this.context);
   };
 
-  /** Counts a connection once its handshake is done, and follows it until it closes. */
-  track(socket: TLSSocket): void {
+  /**
+   * Counts a connection once its handshake is done, and follows it until it closes. One that
+   * carries no request within the idle timeout is closed (browsers open spare connections ahead,
+   * Firefox does; the HTTP server's keep-alive timeout only starts after a response).
+   */
+  track(socket: TLSSocket, idleTimeoutMs: number): void {
     const host = typeof socket.servername === 'string' ? socket.servername.toLowerCase() : '';
     this.opened.set(host, (this.opened.get(host) ?? 0) + 1);
     const set = this.live.get(host) ?? new Set<TLSSocket>();
     this.live.set(host, set);
     set.add(socket);
-    socket.once('close', () => set.delete(socket));
+    const unused = setTimeout(() => this.used.has(socket) || socket.destroy(), idleTimeoutMs);
+    socket.once('close', () => {
+      clearTimeout(unused);
+      set.delete(socket);
+    });
+  }
+
+  /** A request arrived on this connection. */
+  carried(socket: object): void {
+    this.used.add(socket);
   }
 
   /** Waits the venue's reply delay, if it has one. */

@@ -169,6 +169,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server: HttpsServer = createHttpsServer({ key: cert.key, cert: cert.cert, SNICallback: network.sniCallback, ...TLS_OPTIONS }, (req, res) => {
     // The moment the request's head arrived: "received by the venue" in the bench's figures.
     const atMs = performance.timeOrigin + performance.now();
+    network.carried(req.socket);
     readBody(req).then(async (body) => {
       const simReq: SimRequest = {
         host: (req.headers.host ?? '').replace(/:\d+$/, ''),
@@ -188,7 +189,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
   });
   server.keepAliveTimeout = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-  server.on('secureConnection', (socket) => network.track(socket));
+  server.on('secureConnection', (socket) => network.track(socket, server.keepAliveTimeout));
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
 

@@ -141,7 +141,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
   }
   let helper: Page | undefined;
   const ext = async <T>(expression: string): Promise<T> => {
-    helper ??= await extensionPage('popup.html');
+    // Not the popup: an open popup keeps its venue's connection warm (lib/background/keep-warm.ts).
+    helper ??= await extensionPage('options.html');
     return helper.evaluate(expression) as Promise<T>;
   };
   const send = <T>(message: unknown) => ext<T>(`${EXT_API}.runtime.sendMessage(${JSON.stringify(message)})`);
