@@ -26,7 +26,9 @@ const PAGE_HOST = 'pro.coinswitch.co';
  * A cancel's own follow-up reads (pending polls, late-fill checks) are over once the venue has
  * heard nothing else for this long. The keep-warm list reads go on meanwhile and do not count.
  */
-const QUIET_MS = 2_000;
+const QUIET_MS = 3_000;
+/** How long a person holds the button down: the press readies the request before the click. */
+const PRESS_MS = 80;
 const isListRead = (path: string) => path.startsWith('/trade/api/v2/orders');
 
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(900000 + i).padStart(12, '0')}`;
@@ -70,9 +72,14 @@ export async function benchNetwork(h: Harness, rounds = { after: 3, warm: 12, co
   const page = await openBook(h);
 
   let ping = 0;
+  // A person's click: the pointer comes to the button, presses, and lets go PRESS_MS later. The
+  // figure runs from the click event (the release) to the request's arrival.
   const clickAndWait = async (selector: string, arrival: () => Promise<{ atMs: number }>) => {
     await page.evaluate(() => ((window as any).__clickAt = undefined));
-    await page.locator(selector).click();
+    await page.locator(selector).hover();
+    await page.mouse.down();
+    await sleep(PRESS_MS);
+    await page.mouse.up();
     const { atMs } = await arrival();
     return atMs - (await page.evaluate(() => (window as any).__clickAt as number));
   };
