@@ -4,6 +4,13 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { readAllEntries, readRecentEntries, watchEntries, type StoredEntries } from '@/lib/journal-store';
 import type { JournalEntry } from '@/lib/model';
 
+/** After the next frame has been drawn; at once in a hidden page, which draws no frame. */
+const afterFirstPaint = () =>
+  new Promise<void>((resolve) => {
+    if (document.visibilityState === 'hidden') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+
 /** Newest first; undefined until the first read. */
 export function useJournal(): JournalEntry[] | undefined {
   const [entries, setEntries] = useState<Map<string, JournalEntry>>();
@@ -19,9 +26,12 @@ export function useJournal(): JournalEntry[] | undefined {
       });
     };
     // The newest entries first (what the popup shows), then the whole history: reading 1,000
-    // entries takes tens of milliseconds, and the first screen should not wait for them.
+    // entries takes tens of milliseconds, and the first screen should not wait for them. The rest
+    // is read only once that first screenful has been painted: on a busy host, a read (and sort)
+    // of the whole history that lands before the first frame would hold that frame back.
     void (async () => {
       merge(await readRecentEntries());
+      await afterFirstPaint();
       merge(await readAllEntries());
     })();
     const stop = watchEntries((changed) =>

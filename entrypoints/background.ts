@@ -69,8 +69,8 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     wipeStorage: wipeAllStorage,
   });
-  const handle: typeof route = async (message, sender) => {
-    const reply = await route(message, sender);
+  const handle: typeof route = async (message, sender, onSent) => {
+    const reply = await route(message, sender, onSent);
     const type = (message as { type?: unknown } | null)?.type;
     if (type === 'vault.wipe') {
       void expiry.clear();

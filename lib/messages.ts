@@ -44,15 +44,19 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   /**
    * One order's cancel; or, from that order's row menu, either a scoped cancel (`scope` with
    * `orderIds`, exactly the orders the confirmation listed) or a timer (`after` seconds).
+   * `prepare`: the control was pressed, the click may follow: build and sign the cancel now, send
+   * nothing (lib/engine/prepared.ts). The click's own cancel then sends it.
    */
   z
     .object({
       type: z.literal('cancel'), venue: venueId, orderId, hints: hints.default({}),
       scope: rowScope.optional(), orderIds: orderIds.min(1).max(500).optional(),
       after: z.number().int().min(1).max(3_600).optional(),
+      prepare: z.boolean().optional(),
     })
     .refine((m) => (m.scope === undefined) === (m.orderIds === undefined), 'a scoped cancel needs its scope and the orders it confirmed')
-    .refine((m) => m.scope === undefined || m.after === undefined, 'a timer is for one order, not a scope'),
+    .refine((m) => m.scope === undefined || m.after === undefined, 'a timer is for one order, not a scope')
+    .refine((m) => !m.prepare || (m.scope === undefined && m.after === undefined), 'only a single cancel is prepared'),
   /**
    * `orders`: the venue's open orders too, for matching the page's rows to them; `symbols`: the
    * symbols the page's rows show, for a venue that lists open orders per symbol only (ZebPay);
@@ -143,10 +147,14 @@ export type CancelReply = Reply<Cancelled>;
  */
 type ScopedCancelled = { entries: JournalEntry[]; appeared: number; skipped: number; summary: string };
 export type ScopedCancelReply = Reply<ScopedCancelled>;
-/** What a content script's cancel gets: its order's entry, a scoped cancel's entries, or the timer set. */
-export type RowCancelReply = Reply<Cancelled | ScopedCancelled | { timer: CancelTimer }>;
+/** A press readied its cancel (`prepared`: built and signed, nothing sent), or could not. */
+type Prepared = { prepared: boolean; entry?: undefined };
+export type PreparedReply = Reply<Prepared>;
+/** What a content script's cancel gets: its order's entry, a scoped cancel's entries, the timer set, or a press readied. */
+export type RowCancelReply = Reply<Cancelled | ScopedCancelled | { timer: CancelTimer } | Prepared>;
 /** `known`: the venue's open orders, when asked for and the venue could be asked (keys set, unlocked). */
-export type StatusReply = Reply<{ entries: Record<string, JournalEntry>; known?: KnownOrder[] }>;
+/** `refreshMs`: when asked for orders, how soon to ask again while they show (keeps the venue's connection warm). */
+export type StatusReply = Reply<{ entries: Record<string, JournalEntry>; known?: KnownOrder[]; refreshMs?: number }>;
 export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutcome }>;
 /** `symbols`: the symbols listed, where the venue lists per symbol; `uncounted`: it needs one. */
 export type OpenOrdersReply = Reply<{ orders: OrderView[]; symbols?: string[] } | { outcome: CancelOutcome } | { uncounted: true }>;

@@ -40,7 +40,7 @@ function Unshown({ health, venue }: { health: Health; venue: VenueId }) {
   const cancel = async (orderId: string) => {
     setResults((r) => ({ ...r, [orderId]: 'sending…' }));
     const reply = await send({ type: 'cancel', venue, orderId, hints: {} });
-    setResults((r) => ({ ...r, [orderId]: !reply.ok ? reply.error : 'entry' in reply ? reply.entry.status : 'sent' }));
+    setResults((r) => ({ ...r, [orderId]: !reply.ok ? reply.error : 'entry' in reply && reply.entry ? reply.entry.status : 'sent' }));
   };
   return (
     <div data-health="unshown">

@@ -13,6 +13,7 @@ import { CancelAll } from './CancelAll';
 import { Expiry } from './Expiry';
 import { History } from './History';
 import { PageHealth } from './PageHealth';
+import { KeepWarm } from './KeepWarm';
 import { Panic } from './Panic';
 import { QuickCancel } from './QuickCancel';
 import { ScopedCancel } from './ScopedCancel';
@@ -116,6 +117,7 @@ function Actions({ settings, configured, entries }: { settings: Settings; config
       </div>
       {hasKeys(venue.id) ? (
         <>
+          <KeepWarm venue={venue.id} />
           <QuickCancel key={venue.id} venue={venue.id} confirmSingle={behaviourFor(settings, venue.id, 'confirmSingle')} entries={entries} />
           <CancelAll venue={venue.id} confirmCancelAll={settings.confirmCancelAll} autoStart={venue.id === shortcutVenue} entries={entries} />
           <ScopedCancel key={venue.id} venue={venue.id} entries={entries} />

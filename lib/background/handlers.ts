@@ -2,11 +2,12 @@
 import { engineApi } from '../engine/api';
 import { cancelMany, listOpen } from '../engine/cancel-many';
 import type { CancelEngine } from '../engine/engine';
-import type { CancelReply, MessageOf, MessageType, ReplyOf, ScopedCancelReply, TimerReply } from '../messages';
+import type { CancelReply, MessageOf, MessageType, PreparedReply, ReplyOf, ScopedCancelReply, TimerReply } from '../messages';
 import { currentSettings, readSettings, settingsItem } from '../settings';
 import { behaviourFor } from '../settings-defaults';
 import type { AutoLock } from '../vault/auto-lock';
 import { summarize } from '../vault/summary';
+import { keepWarmMs } from './keep-warm';
 import { panic } from './panic';
 import { scopedCancel } from './row-cancel';
 import { pageHandlers } from './page-handlers';
@@ -65,6 +66,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return { ok: true, entry, sound: behaviourFor(await currentSettings(), venue, 'sound') };
   };
 
+  /** A press before a click: the request readied, nothing sent (engine.prepare). */
+  const prepare = async (venue: VenueId, orderId: string, hints: Record<string, string>): Promise<PreparedReply> => {
+    if ((await currentSettings()).disabledVenues.includes(venue) || !venues[venue].idPattern.test(orderId)) return { ok: true, prepared: false };
+    return { ok: true, prepared: await engine.prepare(venue, orderId, hints.leg) };
+  };
+
   /** Where a venue lists open orders per symbol only: the symbols its recent cancels were on. */
   async function recentSymbols(venue: VenueId): Promise<string[]> {
     const recent = await deps.engine.journal.recent();
@@ -108,6 +115,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...pageHandlers({ tabs: deps.pageTabs, venueOf: (url) => venueOfUrl(url, venues) }),
     cancel(m, source, onSent) {
+      if (m.prepare) return prepare(m.venue, m.orderId, m.hints);
       if (m.scope && m.orderIds) return rowScoped(m, m.scope, m.orderIds);
       if (m.after !== undefined) return setTimer(m.venue, m.orderId, Date.now() + m.after * 1000);
       return cancel(m.venue, m.orderId, m.hints, source, onSent);
@@ -125,8 +133,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       });
       // Recent cancels (and any still unresolved) are what a re-rendered row needs to show.
       const entries = await engine.knownOutcomes(m.venue, m.orderIds);
-      const orders = m.orders ? await known.catch(() => undefined) : undefined;
-      return orders ? { ok: true, entries, known: orders } : { ok: true, entries };
+      if (!m.orders) return { ok: true, entries };
+      // The asker reads the list again after refreshMs: that keeps the venue's connection warm.
+      const [orders, refreshMs] = await Promise.all([known.catch(() => undefined), keepWarmMs()]);
+      return orders ? { ok: true, entries, known: orders, refreshMs } : { ok: true, entries, refreshMs };
     },
     async retry(m) {
       const entry = await engine.entry(m.entryId);

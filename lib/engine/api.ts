@@ -11,6 +11,8 @@ export type OpenOrders = { orders: OrderView[] } | { outcome: CancelOutcome } | 
 export interface EngineApi {
   /** One intent → one journal entry (a repeated intent joins the first). */
   cancel(intent: CancelIntent): Promise<JournalEntry>;
+  /** Builds and signs a cancel ahead of its click (engine.prepare); sends nothing. */
+  prepare(venue: VenueId, orderId: string, leg?: string): Promise<boolean>;
   /** The order the venue reports for an id (null: no such order), or why it could not be asked. */
   preview(venue: VenueId, orderId: string, credentials: unknown): Promise<{ order: OrderView | null; outcome?: CancelOutcome }>;
   /** The venue's open orders now. */
@@ -41,6 +43,7 @@ export function engineApi(engine: CancelEngine, venues: Record<VenueId, VenueAda
   const open = (orders: OrderView[]) => orders.filter((o) => o.state !== 'closed');
   return {
     cancel: (intent) => engine.cancel(intent),
+    prepare: (venue, orderId, leg) => engine.prepare(venue, orderId, leg).catch(() => false),
     async preview(venue, orderId, credentials) {
       const state = await engine.client(venue).orderState(orderId, credentials, true);
       if ('failed' in state) return { order: null, outcome: state.failed };

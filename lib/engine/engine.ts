@@ -92,6 +92,21 @@ export class CancelEngine {
     return run;
   }
 
+  /**
+   * A press on a control, before its click: the cancel's request built and signed ahead
+   * (prepared.ts), from the order's cached cancel fields only. Nothing is sent, nothing journalled;
+   * false when there is nothing to prepare from (the click then goes the usual way).
+   */
+  async prepare(venue: VenueId, orderId: string, leg?: string): Promise<boolean> {
+    if (this.inFlight.has(`${venue}:${orderId}`)) return false;
+    const creds = await this.opts.credentials.get(venue);
+    if (creds.state !== 'ok') return false;
+    const client = this.client(venue);
+    const order = client.knownOrder(orderId, leg);
+    if (!order || order.state === 'closed') return false;
+    return client.prepare(client.adapter.cancel, order.cancelFields, creds.credentials);
+  }
+
   private async run(intent: CancelIntent, known?: OrderView): Promise<JournalEntry> {
     const startedAtMs = this.clock.now();
     const { hints } = intent;

@@ -6,6 +6,7 @@ import type { Send } from './http';
 import { safeVenueResult } from './redact';
 import { systemClock, TokenBucket, type Clock, type Priority } from './rate-limit';
 import { isClockSkew } from './retry';
+import { preparedKey, PreparedRequests } from './prepared';
 
 /** What a lookup says about one order now. */
 export type OrderState =
@@ -32,6 +33,11 @@ export class VenueClient {
   private offsetMs = 0;
   private syncedAtMs = -Infinity;
   private lastNowMs = 0;
+  /** The latest venue time of any request handed to the network (a prepared one must be later). */
+  private lastSentNowMs = -Infinity;
+  /** Changes with every clock correction: a request prepared before one is stale. */
+  private clockVersion = 0;
+  private readonly prepared: PreparedRequests;
   private openOrdersCache: { atMs: number; result: Promise<OrdersResult> } | undefined;
   private known: { atMs: number; byKey: Map<string, OrderView[]> } | undefined;
   /** The form of each two-form operation (Operation.forms) that this venue last took. */
@@ -43,6 +49,27 @@ export class VenueClient {
     private readonly clock: Clock = systemClock,
   ) {
     this.bucket = new TokenBucket(adapter.rateLimit, clock);
+    this.prepared = new PreparedRequests(clock);
+  }
+
+  /**
+   * Builds (and signs) the request now and keeps it for the send that may follow (prepared.ts).
+   * Nothing is sent. False when the venue refuses to build it (the send will say why).
+   */
+  async prepare<I>(operation: Operation<I, any, unknown>, order: I, credentials: unknown): Promise<boolean> {
+    const form = operation.forms ? (this.forms.get(operation) ?? operation.forms[0]) : undefined;
+    const input = { order, credentials, nowMs: this.nowMs(), ...(form !== undefined ? { form } : {}) };
+    const builtAtMs = this.clock.now();
+    const clockVersion = this.clockVersion;
+    const built = await operation.build(input);
+    if ('refused' in built) return false;
+    this.prepared.put(preparedKey(order), { operation, input, request: built.request, builtAtMs, clockVersion });
+    return true;
+  }
+
+  /** How many prepared requests wait for their click (for tests). */
+  get preparedCount(): number {
+    return this.prepared.size;
   }
 
   /**
@@ -78,11 +105,13 @@ export class VenueClient {
   /** `onSent` is told as soon as the request is handed to the network, before its answer. */
   private async runOnce<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority, onSent?: () => void): Promise<R | CancelOutcome> {
     const form = operation.forms ? (this.forms.get(operation) ?? operation.forms[0]) : undefined;
-    const input = { order, credentials, nowMs: this.nowMs(), ...(form !== undefined ? { form } : {}) };
-    const built = await operation.build(input);
+    const ready = this.prepared.take(preparedKey(order), { operation, credentials, form, lastSentNowMs: this.lastSentNowMs, clockVersion: this.clockVersion });
+    const input = ready?.input ?? { order, credentials, nowMs: this.nowMs(), ...(form !== undefined ? { form } : {}) };
+    const built = ready ? { request: ready.request } : await operation.build(input);
     if ('refused' in built) return built.refused;
     await this.bucket.take(priority);
     const sentAt = this.clock.now();
+    this.lastSentNowMs = Math.max(this.lastSentNowMs, input.nowMs);
     const answer = this.send(built.request);
     onSent?.();
     const res = await answer;
@@ -101,6 +130,7 @@ export class VenueClient {
     const built = await operation.build(input);
     if ('refused' in built) return built.refused;
     await this.bucket.take(priority);
+    this.lastSentNowMs = Math.max(this.lastSentNowMs, input.nowMs);
     const res = await this.send(built.request);
     if (!operation.formMissing?.(res, input)) this.forms.set(operation, form);
     return safeVenueResult(operation.parse(res, input), credentials);
@@ -121,6 +151,7 @@ export class VenueClient {
     const serverMs = timeOp.parse(res);
     if (serverMs === undefined) return false;
     this.offsetMs = serverMs - (sentAt + receivedAt) / 2;
+    this.clockVersion++;
     this.syncedAtMs = receivedAt;
     return true;
   }
@@ -132,7 +163,10 @@ export class VenueClient {
     const serverMs = Date.parse(res.headers.date);
     if (Number.isNaN(serverMs)) return;
     const offset = serverMs + 500 - (sentAt + this.clock.now()) / 2;
-    if (Math.abs(offset - this.offsetMs) > 2000) this.offsetMs = offset;
+    if (Math.abs(offset - this.offsetMs) > 2000) {
+      this.offsetMs = offset;
+      this.clockVersion++;
+    }
     this.syncedAtMs = this.clock.now();
   }
 
@@ -159,6 +193,7 @@ export class VenueClient {
   forgetOpenOrders(): void {
     this.openOrdersCache = undefined;
     this.known = undefined;
+    this.prepared.clear();
   }
 
   /** After a cancel of this order: its listed state is stale, the other orders' fields are not. */
@@ -167,12 +202,18 @@ export class VenueClient {
     this.known?.byKey.delete(orderId);
   }
 
+  /** The order as the last open-orders list showed it, if that list is recent enough; never asks the venue. */
+  knownOrder(orderId: string, leg?: string): OrderView | undefined {
+    if (!this.known || this.clock.now() - this.known.atMs >= KNOWN_ORDER_TTL_MS) return undefined;
+    return this.known.byKey.get(orderId)?.find((o) => !leg || !o.cancelFields.legOrderIndicator || o.cancelFields.legOrderIndicator === leg);
+  }
+
   /** The order as the venue reports it now; `fresh` skips the short-lived cache. */
   async orderState(orderId: string, credentials: unknown, fresh: boolean, leg?: string, priority: Priority = 'now'): Promise<OrderState> {
     const { adapter } = this;
     const matches = (o: OrderView) =>
       o.key === orderId && (!leg || !o.cancelFields.legOrderIndicator || o.cancelFields.legOrderIndicator === leg);
-    const known = !fresh && this.known && this.clock.now() - this.known.atMs < KNOWN_ORDER_TTL_MS ? this.known.byKey.get(orderId)?.find(matches) : undefined;
+    const known = fresh ? undefined : this.knownOrder(orderId, leg);
     if (known) return { found: true, order: known };
     if (adapter.resolveWith === 'lookup') {
       const result = (await this.run(adapter.lookup, { [adapter.idField]: orderId }, credentials, priority)) as OrdersResult;

@@ -6,6 +6,7 @@ import { launch } from '../e2e/harness';
 import { benchBundles } from './bundles';
 import { benchCancelAll } from './cancel-all';
 import { benchClick } from './click';
+import { benchNetwork } from './network';
 import { benchPage } from './page';
 import { benchPanic } from './panic';
 import { cpuTimes, stealPercent } from './host';
@@ -13,15 +14,19 @@ import { benchPopup } from './popup';
 import { MAX_TRUSTED_STEAL_PERCENT, verdictAtMost } from './stats';
 import type { BenchRow } from './types';
 
+/** QC_BENCH=network,popup runs only those parts (every part when unset). */
+const only = process.env.QC_BENCH?.split(',');
+const wants = (part: string) => !only || only.includes(part);
 const started = cpuTimes();
-const rows: BenchRow[] = [...benchBundles()];
-rows.push(...(await benchPage()));
+const rows: BenchRow[] = wants('bundles') ? [...benchBundles()] : [];
+if (wants('page')) rows.push(...(await benchPage()));
 const h = await launch();
 try {
-  rows.push(...(await benchClick(h)));
-  rows.push(...(await benchPopup(h)));
-  rows.push(...(await benchCancelAll(h)));
-  rows.push(...(await benchPanic(h)));
+  if (wants('click')) rows.push(...(await benchClick(h)));
+  if (wants('network')) rows.push(...(await benchNetwork(h)));
+  if (wants('popup')) rows.push(...(await benchPopup(h)));
+  if (wants('cancel-all')) rows.push(...(await benchCancelAll(h)));
+  if (wants('panic')) rows.push(...(await benchPanic(h)));
 } finally {
   await h.close();
 }

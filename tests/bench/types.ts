@@ -1,7 +1,7 @@
 /** One line of `npm run bench`: a figure beside its baseline from the same run, and its budget. */
 export interface BenchRow {
   name: string;
-  unit: 'ms' | 'kB' | 'req/s' | 's';
+  unit: 'ms' | 'kB' | 'req/s' | 's' | 'connections';
   value: number;
   /** What the figure is compared with, measured in the same run (absent for pure budgets). */
   baseline?: { name: string; value: number };

@@ -66,7 +66,8 @@ export async function launch(options: { headless?: boolean; controlPort?: number
       return page;
     },
     async sendFromExtension(message) {
-      helperPage ??= await harness.extensionPage('popup.html');
+      // Not the popup: an open popup keeps its venue's connection warm (lib/background/keep-warm.ts).
+      helperPage ??= await harness.extensionPage('options.html');
       return helperPage.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), message);
     },
     setCredentials: (venue, credentials) => setCredentialsVia(harness.sendFromExtension, venue, credentials),

@@ -8,6 +8,7 @@ import { makeCertificate } from './certs';
 import { allPages, type VenuePage } from './pages';
 import type { FaultRule, SimModes, SimOrder, SimOrderSeed, SimRequest, SimResponse, VenueContext, VenueSim } from './types';
 import { allVenueSims } from './venues';
+import { DEFAULT_IDLE_TIMEOUT_MS, SimNetwork, TLS_OPTIONS } from './network';
 
 export interface LoggedRequest extends SimRequest {
   seq: number;
@@ -25,6 +26,9 @@ export interface Simulator {
   /** Chromium flags that route every venue host here and nothing anywhere else. */
   chromiumArgs: string[];
   requests: LoggedRequest[];
+  /** Latency per venue, idle keep-alive timeout, connections opened per host (network.ts). */
+  network: Pick<SimNetwork, 'setLatency' | 'connections' | 'dropConnections'>;
+  setIdleTimeout(ms: number): void;
   apiRequests(venue?: VenueId): LoggedRequest[];
   seed(venue: VenueId, orders: SimOrderSeed[]): SimOrder[];
   orders(venue: VenueId): SimOrder[];
@@ -56,6 +60,8 @@ export interface SimulatorOptions {
   /** Defaults to every venue and every page. */
   venues?: VenueSim[];
   pages?: VenuePage[];
+  /** How long an idle keep-alive connection stays open (default DEFAULT_IDLE_TIMEOUT_MS). */
+  idleTimeoutMs?: number;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -96,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     [...venues.values()].find((v) => v.sim.apiHosts.includes(host));
   const pageOf = (host: string, path: string): VenuePage | undefined =>
     pages.find((p) => p.hosts.includes(host) && path.startsWith(p.pathPrefix));
+  const network = new SimNetwork(cert, (host) => venueOf(host)?.sim.id ?? pages.find((p) => p.hosts.includes(host))?.venue);
 
   function takeFault(venue: VenueId, req: SimRequest, kind: 'expired-token' | 'other') {
     const index = faults.findIndex(
@@ -159,9 +166,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return { status: 404, body: '' };
   }
 
-  const server: HttpsServer = createHttpsServer({ key: cert.key, cert: cert.cert }, (req, res) => {
+  const server: HttpsServer = createHttpsServer({ key: cert.key, cert: cert.cert, SNICallback: network.sniCallback, ...TLS_OPTIONS }, (req, res) => {
     // The moment the request's head arrived: "received by the venue" in the bench's figures.
     const atMs = performance.timeOrigin + performance.now();
+    network.carried(req.socket);
     readBody(req).then(async (body) => {
       const simReq: SimRequest = {
         host: (req.headers.host ?? '').replace(/:\d+$/, ''),
@@ -172,6 +180,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       };
       const out = await route(simReq, res, atMs);
       if (out === 'dropped') return;
+      await network.beforeReply(simReq.host);
       res.writeHead(out.status, { 'content-type': 'application/json', ...out.headers });
       res.end(out.body);
     }).catch((error: unknown) => {
@@ -179,6 +188,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       res.end(`simulator error: ${String(error)}`);
     });
   });
+  server.keepAliveTimeout = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  server.on('secureConnection', (socket) => network.track(socket, server.keepAliveTimeout));
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
 
@@ -192,6 +203,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       `--ignore-certificate-errors-spki-list=${cert.spki}`,
     ],
     requests,
+    network,
+    setIdleTimeout: (ms) => void (server.keepAliveTimeout = ms),
     apiRequests: (venue) => requests.filter((r) => r.kind === 'api' && (!venue || r.venue === venue)),
     seed(venue, seeds) {
       const state = venues.get(venue)!;
@@ -235,6 +248,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     reset() {
       requests.length = 0;
       faults.length = 0;
+      network.reset();
       for (const v of venues.values()) (v.orders.clear(), (v.skewMs = 0), (v.modes = {}));
     },
     async stop() {

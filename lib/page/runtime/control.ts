@@ -11,6 +11,8 @@ export type ControlState = 'idle' | 'confirm' | 'sending' | 'cancelled' | 'close
 
 export interface ControlCallbacks {
   onCancel(control: CancelControl): void;
+  /** A trusted press (pointerdown, Enter/Space) that may become a click: ready the request. */
+  onPress?(control: CancelControl): void;
   /**
    * Why the control must not act for its order where it is now (moved to another row…), if so.
    * `forMenu`: for a menu item, which may act on a row that shows its order closed by now.
@@ -92,7 +94,11 @@ export class CancelControl {
     }
     for (const type of SWALLOWED) this.button.addEventListener(type, (event) => event.stopPropagation());
     // Cancel pressed with the menu open: the menu goes first (the click's checks see the control alone).
-    this.button.addEventListener('pointerdown', () => this.menu?.close());
+    this.button.addEventListener('pointerdown', (e) => {
+      this.menu?.close();
+      if (e.isTrusted) this.callbacks.onPress?.(this);
+    });
+    this.button.addEventListener('keydown', (e) => e.isTrusted && (e.key === 'Enter' || e.key === ' ') && this.callbacks.onPress?.(this));
     this.render();
   }
 

@@ -225,6 +225,7 @@ export class Injector {
   private create(detected: DetectedOrderRow): CancelControl {
     const control = new CancelControl(detected.orderId, keyOf(detected), detected.hints.symbol, {
       onCancel: (c) => void this.outcomes.cancel(c),
+      onPress: (c) => this.outcomes.prepare(c),
       misplaced: (c, forMenu) => this.misplaced(c, forMenu),
       menu: this.menu,
     });

@@ -95,6 +95,13 @@ export class Outcomes {
     if (state === 'cancelled') this.lateChecks.add(setTimeout(() => this.askAgain(orderId), LATE_FILL_WATCH_MS + 1000));
   }
 
+  /** A press that may become a click: the background readies the request and sends nothing. */
+  prepare(control: CancelControl) {
+    if (control.state !== 'idle' && control.state !== 'confirm' && control.state !== 'failed') return;
+    const { orderId } = control;
+    this.messenger.send({ type: 'cancel', venue: this.venue, orderId, hints: clampHints(this.hintsOf(control) ?? {}), prepare: true }).catch(() => undefined);
+  }
+
   private askAgain(orderId: string) {
     const show = (entry?: JournalEntry) => entry && this.show(orderId, stateOf(entry), outcomeText(entry));
     this.messenger.send({ type: 'status', venue: this.venue, orderIds: [orderId] }).then((r) => show(r?.ok ? r.entries?.[orderId] : undefined), () => undefined);

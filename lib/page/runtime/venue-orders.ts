@@ -5,8 +5,12 @@
 import type { KnownOrder, VenueId } from '@/lib/model';
 import type { Messenger } from './inject';
 
-/** How often the list is read again while rows are showing. */
-const REFRESH_MS = 30_000;
+/**
+ * How often the list is read again while rows are showing, unless the background says otherwise
+ * (the status reply's refreshMs): each read also keeps the venue's connection warm for a click
+ * (lib/background/keep-warm.ts).
+ */
+const REFRESH_MS = 15_000;
 /** An unknown id asks again at most this often (a page of stale rows must not hammer the venue). */
 const UNKNOWN_REFRESH_MS = 10_000;
 
@@ -30,6 +34,7 @@ export function followVenueOrders(
   let asking = false;
   let last = '';
   let blind = false;
+  let every = REFRESH_MS;
   const ask = async () => {
     if (asking || signal.aborted) return;
     asking = true;
@@ -39,6 +44,7 @@ export function followVenueOrders(
       const reply = await messenger.send({ type: 'status', venue, orderIds: [], orders: true, ...(shown.length ? { symbols: shown } : {}) });
       const orders = reply.ok ? reply.known : undefined;
       blind = !orders && !shown.length;
+      if (reply.ok && reply.refreshMs) every = reply.refreshMs;
       // Re-reading the page costs work in proportion to its rows: only when the list changed.
       const seen = JSON.stringify(orders ?? null);
       if (seen !== last && !signal.aborted) {
@@ -51,11 +57,14 @@ export function followVenueOrders(
       asking = false;
     }
   };
-  const timer = setInterval(() => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Each wait is the latest period the background gave; the first starts once it has answered.
+  const tick = () => {
     if (showing() && document.visibilityState === 'visible') void ask();
-  }, REFRESH_MS);
-  signal.addEventListener('abort', () => clearInterval(timer));
-  void ask();
+    if (!signal.aborted) timer = setTimeout(tick, every);
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer));
+  void ask().then(() => !signal.aborted && (timer = setTimeout(tick, every)));
   return {
     unknownSeen() {
       if (Date.now() - askedAt >= UNKNOWN_REFRESH_MS) void ask();

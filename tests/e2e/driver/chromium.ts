@@ -18,6 +18,8 @@ const wrap = (page: Page): DriverPage =>
       await page.mouse.down();
       await page.mouse.up();
     },
+    mouseDown: () => page.mouse.down(),
+    mouseUp: () => page.mouse.up(),
     control: (selector) => controlInfo(page, selector),
     shadowParts: (selector) => chromiumShadowParts(page, selector),
     shadowSyntheticClick: (selector, text) => chromiumShadowClick(page, selector, text),
@@ -33,7 +35,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Drive
   const h = await launch({ headless: options.headless, controlPort: options.controlPort });
   let helper: Page | undefined;
   const ext = async <T>(expression: string): Promise<T> => {
-    helper ??= await h.extensionPage('popup.html');
+    // Not the popup: an open popup keeps its venue's connection warm (lib/background/keep-warm.ts).
+    helper ??= await h.extensionPage('options.html');
     return helper.evaluate(expression) as Promise<T>;
   };
   return {

@@ -65,6 +65,14 @@ function wrap(page: Page): DriverPage {
       await page.mouse.down();
       await page.mouse.up();
     },
+    async mouseDown() {
+      await page.bringToFront();
+      await page.mouse.down();
+    },
+    async mouseUp() {
+      await page.bringToFront();
+      await page.mouse.up();
+    },
     async control(selector) {
       const { result } = await bidi(page).send('script.callFunction', {
         functionDeclaration: '(s) => document.querySelector(s)',
@@ -147,7 +155,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
   }
   let helper: Page | undefined;
   const ext = async <T>(expression: string): Promise<T> => {
-    helper ??= await extensionPage('popup.html');
+    // Not the popup: an open popup keeps its venue's connection warm (lib/background/keep-warm.ts).
+    helper ??= await extensionPage('options.html');
     return helper.evaluate(expression) as Promise<T>;
   };
   const send = <T>(message: unknown) => ext<T>(`${EXT_API}.runtime.sendMessage(${JSON.stringify(message)})`);

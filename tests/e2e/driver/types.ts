@@ -22,6 +22,9 @@ export interface RawPage {
   mouseMove(x: number, y: number): Promise<void>;
   /** Presses and releases the mouse where it is now, without moving it. */
   mouseClickHere(): Promise<void>;
+  /** Presses, or releases, the mouse button where the mouse is now. */
+  mouseDown(): Promise<void>;
+  mouseUp(): Promise<void>;
   /** A QuickCancel control's button, read through its closed shadow root (null: none there). */
   control(selector: string): Promise<ControlInfo | null>;
   /** The buttons and text inside a control's closed shadow root (its row menu too), with their boxes. */

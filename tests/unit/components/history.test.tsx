@@ -156,4 +156,24 @@ describe('useJournal', () => {
     await fakeBrowser.storage.local.remove(`${JOURNAL_PREFIX}${older.id}`);
     await waitFor(() => root.querySelectorAll('li').length === 1);
   });
+
+  it('shows the newest entries first and reads the rest of a long history only after that first screen is drawn', async () => {
+    const entries = Array.from({ length: 300 }, (_, i) => entry({ orderId: `o${i}`, startedAtMs: 1000 + i }));
+    const newest = entries.slice(-50);
+    await fakeBrowser.storage.local.set({
+      ...Object.fromEntries(entries.map((e) => [`${JOURNAL_PREFIX}${e.id}`, e])),
+      journalRecent: newest.map((e) => e.id),
+    });
+    const frames: FrameRequestCallback[] = [];
+    const frame = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((cb) => (frames.push(cb), frames.length));
+    const root = mount(<Probe />);
+    await waitFor(() => root.querySelectorAll('li').length === 50);
+    await settle();
+    // Not the whole history before a frame has been drawn.
+    expect(root.querySelectorAll('li').length).toBe(50);
+    expect(root.querySelector('li')!.textContent).toBe('o299:cancelled');
+    for (const cb of frames.splice(0)) cb(0);
+    await waitFor(() => root.querySelectorAll('li').length === 300);
+    frame.mockRestore();
+  });
 });
