@@ -9,9 +9,9 @@
 // QC_BENCH_NETWORK_SCALE (default 1) shortens the two minutes, the keep-warm period (15 s) and the
 // server's idle timeout (20 s) alike, so a quick run still tests the same thing: e.g. 0.1 shows
 // orders for 12 s with a 1.5 s period and a 2 s idle timeout.
-import type { Page } from 'playwright-core';
 import type { Harness } from '../e2e/harness';
 import { COINSWITCH_TEST_CREDENTIALS } from '../simulator/venues/coinswitch';
+import { clickAndWait, openBenchPage } from './click';
 import { median, medianInterval, pairedDifferences } from './stats';
 import type { BenchRow } from './types';
 
@@ -27,30 +27,10 @@ const PAGE_HOST = 'pro.coinswitch.co';
  * heard nothing else for this long. The keep-warm list reads go on meanwhile and do not count.
  */
 const QUIET_MS = 3_000;
-/** How long a person holds the button down: the press readies the request before the click. */
-const PRESS_MS = 80;
 const isListRead = (path: string) => path.startsWith('/trade/api/v2/orders');
 
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(900000 + i).padStart(12, '0')}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function openBook(h: Harness): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(`https://${PAGE_HOST}/spot/BTC-INR`);
-  await page.evaluate(() => {
-    (window as any).__sim.stop();
-    document.addEventListener('click', (e) => ((window as any).__clickAt = performance.timeOrigin + e.timeStamp), true);
-    const button = document.createElement('button');
-    button.id = 'bench-fetch';
-    button.textContent = 'fetch';
-    button.style.cssText = 'position:fixed;top:4px;right:4px;z-index:9';
-    let n = 0;
-    button.addEventListener('click', () => void fetch(`/__sim/ping?n=${++n}`, { cache: 'no-store' }));
-    document.body.append(button);
-  });
-  await page.locator('[data-quickcancel]').first().waitFor();
-  return page;
-}
 
 /** Until no API request has reached the venue for QUIET_MS. */
 async function quiet(h: Harness) {
@@ -69,26 +49,15 @@ export async function benchNetwork(h: Harness, rounds = { after: 3, warm: 12, co
   await (await h.worker()).evaluate((ms) => (globalThis as any).chrome.storage.local.set({ keepWarmMs: ms }), KEEP_WARM_MS);
   h.sim.setIdleTimeout(IDLE_TIMEOUT_MS);
   h.sim.network.setLatency('coinswitch', LATENCY);
-  const page = await openBook(h);
+  const page = await openBenchPage(h, `https://${PAGE_HOST}/spot/BTC-INR`);
 
   let ping = 0;
-  // A person's click: the pointer comes to the button, presses, and lets go PRESS_MS later. The
-  // figure runs from the click event (the release) to the request's arrival.
-  const clickAndWait = async (selector: string, arrival: () => Promise<{ atMs: number }>) => {
-    await page.evaluate(() => ((window as any).__clickAt = undefined));
-    await page.locator(selector).hover();
-    await page.mouse.down();
-    await sleep(PRESS_MS);
-    await page.mouse.up();
-    const { atMs } = await arrival();
-    return atMs - (await page.evaluate(() => (window as any).__clickAt as number));
-  };
   const fetchOnce = () => {
     const n = ++ping;
-    return clickAndWait('#bench-fetch', () => h.sim.waitForRequest((r) => r.path === `/__sim/ping?n=${n}`));
+    return clickAndWait(page, '#bench-fetch', true, () => h.sim.waitForRequest((r) => r.path === `/__sim/ping?n=${n}`));
   };
   const cancelOnce = (id: string) =>
-    clickAndWait(`[data-sim-key="${id}"] [data-quickcancel]`, () => h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.body.includes(id)));
+    clickAndWait(page, `[data-sim-key="${id}"] [data-quickcancel]`, true, () => h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.body.includes(id)));
   const opened = () => h.sim.network.connections(API_HOST).opened;
 
   // The page shows its orders; the extension keeps the connection warm meanwhile.
