@@ -7,6 +7,7 @@ import type { VenueId } from '@/lib/model';
 import type { VenueAdapter } from '../venues/types';
 import { createHandlers, type Handler, type HandlerDeps, type OnSent } from './handlers';
 import { injectPageScript } from './page-scripts';
+import { wordedForPage } from './page-replies';
 
 export interface Sender {
   url?: string;
@@ -54,6 +55,6 @@ export function createRouter(deps: RouterDeps) {
       const failed = sender.tab?.id === undefined ? 'Refused: no tab to load into' : await (deps.injectPageScript ?? injectPageScript)(sender.tab.id, sender.frameId, message.load);
       if (failed) return { ok: false, error: failed };
     }
-    return dispatch(message, 'page', onSent);
+    return wordedForPage(await dispatch(message, 'page', onSent));
   };
 }
