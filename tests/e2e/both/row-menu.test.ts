@@ -79,25 +79,6 @@ async function menuScriptIn(page: DriverPage, url: string): Promise<{ isolated: 
 const listed = async (page: DriverPage, id: string) => (await shown(page, id)).filter((p) => p.tag === 'li').map((p) => p.text.split(' ')[0]).sort();
 
 describe(`the row menu in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
-  it('its script is not in the page until the first real ▾ press (a page\'s synthetic press loads nothing), then loads there only and works', async () => {
-    d.sim.seed('tradernet', [{ id: '8393901', symbol: 'NVDA.US', side: 'BUY' }]);
-    const url = 'https://tradernet.com/terminal/';
-    const page = await book(url);
-    expect(await menuScriptIn(page, url)).toEqual({ isolated: 'undefined', main: 'undefined' });
-    await page.shadowSyntheticClick(control('8393901'), '▾');
-    await new Promise((r) => setTimeout(r, 500));
-    expect(await menuScriptIn(page, url)).toEqual({ isolated: 'undefined', main: 'undefined' });
-    expect(await menuText(page, '8393901')).not.toContain('Cancel if not filled');
-    await openMenuWith(page, '8393901', 'Cancel all NVDA.US (1)');
-    // Loaded into the extension's isolated world; the page's own scripts still see nothing of it.
-    expect(await menuScriptIn(page, url)).toEqual({ isolated: 'function', main: 'undefined' });
-    await press(page, '8393901', 'Cancel all NVDA.US (1)');
-    await press(page, '8393901', 'Cancel these 1');
-    await expect.poll(() => menuText(page, '8393901'), soon).toContain('1 cancel: 1 cancelled.');
-    expect(status('8393901')).toBe('cancelled');
-    await page.close();
-  });
-
   it('"Cancel all <symbol>" lists exactly the symbol\'s open orders, cancels those, and leaves an order placed after the confirmation open', async () => {
     d.sim.seed('tradernet', [
       { id: '8394001', symbol: 'AAPL.US', side: 'BUY' },
@@ -245,6 +226,26 @@ describe(`the row menu in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     expect(deletes('8396002')).toEqual([]);
     expect((await d.storage()).cancelTimers).toEqual([]);
     expect(unknownHosts(d)).toEqual([]);
+    await page.close();
+  });
+
+  // Last: it cancels an order, and the tests above count every cancel the venue received.
+  it('its script is not in the page until the first real ▾ press (a page\'s synthetic press loads nothing), then loads there only and works', async () => {
+    d.sim.seed('tradernet', [{ id: '8393901', symbol: 'NVDA.US', side: 'BUY' }]);
+    const url = 'https://tradernet.com/terminal/';
+    const page = await book(url);
+    expect(await menuScriptIn(page, url)).toEqual({ isolated: 'undefined', main: 'undefined' });
+    await page.shadowSyntheticClick(control('8393901'), '▾');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await menuScriptIn(page, url)).toEqual({ isolated: 'undefined', main: 'undefined' });
+    expect(await menuText(page, '8393901')).not.toContain('Cancel if not filled');
+    await openMenuWith(page, '8393901', 'Cancel all NVDA.US (1)');
+    // Loaded into the extension's isolated world; the page's own scripts still see nothing of it.
+    expect(await menuScriptIn(page, url)).toEqual({ isolated: 'function', main: 'undefined' });
+    await press(page, '8393901', 'Cancel all NVDA.US (1)');
+    await press(page, '8393901', 'Cancel these 1');
+    await expect.poll(() => menuText(page, '8393901'), soon).toContain('1 cancel: 1 cancelled.');
+    expect(status('8393901')).toBe('cancelled');
     await page.close();
   });
 });
