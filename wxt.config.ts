@@ -31,7 +31,8 @@ export default defineConfig({
     name: 'QuickCancel',
     description: 'One-click Cancel on every open order in your broker’s own web trading UI.',
     // activeTab: the cancel-all shortcut may read the URL of the tab it was pressed on, nothing more.
-    // scripting: "Teach this page" loads its script into the venue tab only while teaching.
+    // scripting: "Teach this page" loads its script into the venue tab only while teaching, and a
+    // row's menu loads its script there on its first open (lib/background/page-scripts.ts).
     permissions: ['storage', 'alarms', 'notifications', 'activeTab', 'scripting'],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: 'Open QuickCancel: cancel an order by id' },

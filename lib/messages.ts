@@ -60,9 +60,13 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   /**
    * `orders`: the venue's open orders too, for matching the page's rows to them; `symbols`: the
    * symbols the page's rows show, for a venue that lists open orders per symbol only (ZebPay);
-   * `health`: the page's summary, when it changed.
+   * `health`: the page's summary, when it changed; `load`: a part of the page's code loaded only
+   * when first used (the row menu), which the background injects into the sender's frame.
    */
-  z.object({ type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional(), symbols: symbols.optional(), health: pageHealthSchema.optional() }),
+  z.object({
+    type: z.literal('status'), venue: venueId, orderIds: z.array(orderId).max(5000), orders: z.boolean().optional(), symbols: symbols.optional(),
+    health: pageHealthSchema.optional(), load: z.literal('row-menu').optional(),
+  }),
 ]);
 
 const tabId = z.number().int().min(0);

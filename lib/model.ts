@@ -97,6 +97,11 @@ export interface JournalEntry {
   /** Cancel requests actually sent. */
   attempts: number;
   updatedAtMs: number;
+  /**
+   * The outcome in words (outcome-text.ts), added by the router to the entries a page gets, so the
+   * content script carries no wording of its own. Never stored.
+   */
+  text?: string;
 }
 
 // The content script's port to the background.

@@ -6,6 +6,8 @@ import { venueOfUrl } from './commands';
 import type { VenueId } from '@/lib/model';
 import type { VenueAdapter } from '../venues/types';
 import { createHandlers, type Handler, type HandlerDeps, type OnSent } from './handlers';
+import { injectPageScript } from './page-scripts';
+import { wordedForPage } from './page-replies';
 
 export interface Sender {
   url?: string;
@@ -19,6 +21,8 @@ export interface RouterDeps extends HandlerDeps {
   /** chrome-extension://<id>/ (or moz-extension://…/) */
   extensionOrigin: string;
   extensionId: string;
+  /** Injects a part of the content script loaded on first use (page-scripts.ts); tests replace it. */
+  injectPageScript?: typeof injectPageScript;
 }
 
 export function createRouter(deps: RouterDeps) {
@@ -46,6 +50,11 @@ export function createRouter(deps: RouterDeps) {
     if (venueOfUrl(pageUrl, deps.venues) !== message.venue) return { ok: false, error: `Refused: this page is not ${adapter.name}` };
     // A page's health is kept for its tab, for the popup (never read back by any page).
     if (message.type === 'status' && message.health && sender.tab?.id !== undefined) void deps.pageTabs.recordHealth(sender.tab.id, message.venue, message.health).catch(() => undefined);
-    return dispatch(message, 'page', onSent);
+    if (message.type === 'status' && message.load) {
+      // Into the sender's own frame: the script lands in that page's isolated world, where the content script asked.
+      const failed = sender.tab?.id === undefined ? 'Refused: no tab to load into' : await (deps.injectPageScript ?? injectPageScript)(sender.tab.id, sender.frameId, message.load);
+      if (failed) return { ok: false, error: failed };
+    }
+    return wordedForPage(await dispatch(message, 'page', onSent));
   };
 }

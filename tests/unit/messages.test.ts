@@ -56,4 +56,13 @@ describe('runtime message schemas', () => {
     expect(ok({ after: 2.5 })).toBe(false);
     expect(ok({ after: 3_601 })).toBe(false);
   });
+
+  it('a status may ask for the row menu\'s script by its one name, and for nothing else', () => {
+    const status = (load: unknown) => contentMessageSchema.safeParse({ type: 'status', venue: 'tradernet', orderIds: [], load });
+    expect(status('row-menu').success).toBe(true);
+    expect(status(undefined).success).toBe(true);
+    for (const other of ['teach', '/row-menu.js', 'row-menu.js', '../background', 'ROW-MENU', '', true, ['row-menu'], { file: 'row-menu' }]) {
+      expect(status(other).success, JSON.stringify(other)).toBe(false);
+    }
+  });
 });

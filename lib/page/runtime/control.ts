@@ -3,9 +3,9 @@
 // (a real pointer or a real key press) that a person could see and meant (acceptance.ts), on the
 // order whose row it still sits in, and shows the cancel's state in place, with the message as a
 // tooltip. Nothing of its state is in the page's DOM.
-import { deliberate, REFUSAL, testHooks, track, visibilityRefusal } from './acceptance';
+import { deliberate, drawnOver, placed, pointerAt, REFUSAL, SETTLE_MS, testHooks, track, visibilityRefusal } from './acceptance';
 import { makeHost } from './host';
-import { RowMenu, type MenuActions } from './row-menu';
+import { registeredMenu, type MenuActions, type MenuChecks, type OpenableMenu } from './row-menu-contract';
 
 export type ControlState = 'idle' | 'confirm' | 'sending' | 'cancelled' | 'closed' | 'pending' | 'failed';
 
@@ -43,6 +43,9 @@ button:focus-visible{outline:2px solid #1f6feb;outline-offset:-3px}[data-state=f
 
 export { testHooks };
 
+/** The checks the row menu applies to a press on its items: this script's own (row-menu-contract.ts). */
+const MENU_CHECKS: MenuChecks = { drawnOver, placed, pointerAt, visibilityRefusal, testHooks, REFUSAL, SETTLE_MS };
+
 // Events stopped at the button, so the page's row handlers (select, open details, re-render)
 // neither see a press on the control nor take keyboard shortcuts from it.
 const SWALLOWED = ['pointerdown', 'mousedown', 'mouseup', 'keydown'] as const;
@@ -57,7 +60,8 @@ export class CancelControl {
   row: Element | undefined;
   /** When a cancel timer on this order fires (ms since the epoch), while one is set. */
   private timerAt: number | undefined;
-  private menu: RowMenu | undefined;
+  private menu: OpenableMenu | undefined;
+  private menuLoading = false;
   private readonly shadow: ShadowRoot;
 
   constructor(readonly orderId: string, readonly key: string, symbol: string | undefined, private readonly callbacks: ControlCallbacks) {
@@ -85,8 +89,7 @@ export class CancelControl {
         event.preventDefault();
         event.stopPropagation();
         if (!event.isTrusted && !testHooks.acceptUntrusted) return;
-        this.menu ??= new RowMenu(this, shadow, more, actions);
-        this.menu.toggle();
+        void this.toggleMenu(shadow, more, actions);
       };
       more.addEventListener('click', open);
       host.addEventListener('contextmenu', open);
@@ -100,6 +103,22 @@ export class CancelControl {
     });
     this.button.addEventListener('keydown', (e) => e.isTrusted && (e.key === 'Enter' || e.key === ' ') && this.callbacks.onPress?.(this));
     this.render();
+  }
+
+  /** Opens or closes the row menu, loading its script on the first open (row-menu-loader.ts). */
+  private async toggleMenu(shadow: ShadowRoot, more: HTMLElement, actions: MenuActions) {
+    if (!this.menu) {
+      const ready = registeredMenu();
+      // A press while the script loads adds nothing: the menu opens once, when it is there.
+      if (!ready && this.menuLoading) return;
+      this.menuLoading = true;
+      const made = ready ?? (await actions.load());
+      this.menuLoading = false;
+      more.title = typeof made === 'string' ? made : '';
+      if (typeof made === 'string' || !this.host.isConnected) return;
+      this.menu ??= made(this, shadow, more, actions, MENU_CHECKS);
+    }
+    this.menu.toggle();
   }
 
   /** The menu is open: the injector keeps the control in its row until it closes. */

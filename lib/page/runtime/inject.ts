@@ -8,8 +8,8 @@ import { detectRow } from '../detect/discover';
 import { symbolOf } from '../detect/field-layout';
 import { HOST_SELECTOR } from './host';
 import { Outcomes, type Messenger } from './outcomes';
-import type { MenuActions } from './row-menu';
-import { menuOffer } from './row-scope';
+import type { MenuActions } from './row-menu-contract';
+import { loadRowMenu } from './row-menu-loader';
 import { RowTimers } from './row-timers';
 import type { KnownOrders } from '../detect/known';
 import type { DetectedOrderRow, Layout } from '../types';
@@ -60,7 +60,8 @@ export class Injector {
     const outcomes = (this.outcomes = new Outcomes(venue, messenger, this.controls, hintsOf));
     const timers = (this.timers = new RowTimers(venue, this.controls, (id, since) => void outcomes.recheck(id, 'The timer fired; checking how it ended…', since)));
     this.menu = {
-      offer: (c) => menuOffer(this.venueOrders, c.orderId, hintsOf(c) ?? {}),
+      offerInput: (c) => ({ known: this.venueOrders, hints: hintsOf(c) ?? {} }),
+      load: () => loadRowMenu(messenger, venue),
       scoped: (c, choice) => outcomes.scoped(c, choice),
       async timer(c, seconds) {
         const set = await outcomes.timer(c, seconds);

@@ -4,7 +4,7 @@
 // and what the background already knows of the orders on the page.
 import type { ContentMessageType, MessageOf, ReplyOf } from '@/lib/messages';
 import type { JournalEntry, VenueId } from '@/lib/model';
-import { LATE_FILL_WATCH_MS, outcomeText } from '../../outcome-text';
+import { LATE_FILL_WATCH_MS } from '../../outcome-text';
 import { playOutcomeTone } from '../../sound';
 import type { CancelControl, ControlState } from './control';
 import { clampHints } from '../detect/text';
@@ -14,6 +14,9 @@ export interface Messenger {
   /** `onSent`: the background has handed the cancel request to the network (its reply follows). */
   send<T extends ContentMessageType>(message: MessageOf<T>, onSent?: () => void): Promise<ReplyOf<T>>;
 }
+
+/** The entry's outcome in words: the background words what it sends a page (page-replies.ts). */
+const outcomeText = (entry: JournalEntry) => entry.text ?? entry.message ?? entry.status;
 
 const FINAL = new Set<ControlState>(['cancelled', 'closed', 'failed']);
 /** The longest a click goes without visible feedback when its request has not left yet. */

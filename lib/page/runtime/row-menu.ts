@@ -7,20 +7,12 @@
 // control is visible, nothing is drawn over the item where it was pressed, and the pointer came to
 // the menu rather than the menu (or a new view of it) to a resting pointer. A refused item says
 // why and sends nothing.
-import { drawnOver, placed, pointerAt, REFUSAL, SETTLE_MS, testHooks, visibilityRefusal } from './acceptance';
+// This file is not part of the always-loaded content script: entrypoints/row-menu.ts loads it on
+// the first "▾" press, and it takes the content script's own checks (row-menu-contract.ts) rather
+// than import them, so it judges a press with the same records as a click on the control.
 import type { CancelControl } from './control';
-import { orderLine, type MenuOffer, type ScopeChoice } from './row-scope';
-
-export interface MenuActions {
-  /** What the menu offers for this control's order now. */
-  offer(control: CancelControl): MenuOffer;
-  /** Sends the confirmed scoped cancel; how it ended, in words. */
-  scoped(control: CancelControl, choice: ScopeChoice): Promise<string>;
-  /** Sets a timer on the order: why it could not be set, or undefined. */
-  timer(control: CancelControl, seconds: number): Promise<string | undefined>;
-  /** The menu closed: a control kept in its row for the menu's sake may go. */
-  closed(control: CancelControl): void;
-}
+import type { MenuActions, MenuChecks, MenuFactory } from './row-menu-contract';
+import { menuOffer, orderLine, type ScopeChoice } from './row-scope';
 
 export const TIMER_CHOICES: ReadonlyArray<[seconds: number, words: string]> = [[30, '30 s'], [120, '2 min'], [300, '5 min']];
 export const MENU_SUDDEN = 'Not sent: the menu just appeared under the pointer; move onto it and click again';
@@ -58,6 +50,7 @@ export class RowMenu {
     private readonly shadow: ShadowRoot,
     private readonly opener: HTMLElement,
     private readonly actions: MenuActions,
+    private readonly checks: MenuChecks,
   ) {
     const { box } = this;
     box.setAttribute('popover', 'manual');
@@ -65,7 +58,7 @@ export class RowMenu {
     box.setAttribute('aria-label', `More for order ${control.orderId}`);
     if (typeof box.showPopover !== 'function') box.hidden = true;
     box.addEventListener('pointermove', (event) => {
-      if (event.isTrusted && pointerAt() !== this.restingAt) this.moved = true;
+      if (event.isTrusted && checks.pointerAt() !== this.restingAt) this.moved = true;
     });
     box.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
@@ -93,7 +86,7 @@ export class RowMenu {
     this.display(false);
     // Chromium's visibility verdict calls the control hidden while its menu is open (the menu is in
     // the top layer): what it said meanwhile says nothing of the control now.
-    placed(this.control.host);
+    this.checks.placed(this.control.host);
     this.actions.closed(this.control);
   }
 
@@ -131,7 +124,7 @@ export class RowMenu {
 
   private rearm() {
     this.shownAt = performance.now();
-    this.restingAt = pointerAt();
+    this.restingAt = this.checks.pointerAt();
     this.moved = false;
   }
 
@@ -152,7 +145,7 @@ export class RowMenu {
     b.className = className;
     b.addEventListener('click', (event) => {
       event.preventDefault();
-      if (!event.isTrusted && !testHooks.acceptUntrusted) return;
+      if (!event.isTrusted && !this.checks.testHooks.acceptUntrusted) return;
       const refusal = checked ? this.refusal(event, b) : undefined;
       if (refusal) this.status.textContent = refusal;
       else act();
@@ -161,7 +154,8 @@ export class RowMenu {
   }
 
   private items() {
-    const { scopes, note } = this.actions.offer(this.control);
+    const { known, hints } = this.actions.offerInput(this.control);
+    const { scopes, note } = menuOffer(known, this.control.orderId, hints);
     const nodes: Node[] = scopes.map((c) => this.button(`${c.label} (${c.orders.length})…`, () => this.confirm(c)));
     if (note) nodes.push(make('p', note));
     const { state } = this.control;
@@ -196,6 +190,7 @@ export class RowMenu {
 
   /** Why this press on a menu item must not act, or undefined when it may: a click's checks. */
   private refusal(event: MouseEvent, item: HTMLElement): string | undefined {
+    const { drawnOver, REFUSAL, SETTLE_MS, testHooks, visibilityRefusal } = this.checks;
     const misplaced = this.control.misplaced();
     if (misplaced || testHooks.ignoreLayout) return misplaced;
     const { host } = this.control;
@@ -213,3 +208,5 @@ export class RowMenu {
     return undefined;
   }
 }
+
+export const createRowMenu: MenuFactory = (control, shadow, opener, actions, checks) => new RowMenu(control, shadow, opener, actions, checks);

@@ -15,7 +15,8 @@ import { PageWatcher } from './observe';
 import { PAGE_RULES_KEY, parseRules } from '../detect/rules';
 import type { VenuePage } from '../../venues/descriptor';
 import type { PageRule } from '../types';
-import { behaviourFor, parseSettings, SETTINGS_KEY } from '../../settings-defaults';
+import { SETTINGS_KEY } from '../../settings-defaults';
+import { pageSettings } from './page-settings';
 import { TIMERS_KEY } from '../../timers-key';
 
 export interface PageContext {
@@ -72,11 +73,11 @@ export function startPage(page: Pick<VenuePage<VenueId>, 'venue' | 'recipe'>, ct
     watcher.refresh();
   };
   const applySettings = (value: unknown) => {
-    const settings = parseSettings(value);
-    injector.confirmSingle = behaviourFor(settings, venue, 'confirmSingle');
-    hoverArmed = behaviourFor(settings, venue, 'hoverHotkey');
+    const settings = pageSettings(value, venue);
+    injector.confirmSingle = settings.confirmSingle;
+    hoverArmed = settings.hoverHotkey;
     // A venue turned off in Settings gets no controls (the background refuses its cancels anyway).
-    if (settings.disabledVenues.includes(venue)) watcher.pause();
+    if (settings.disabled) watcher.pause();
     else watcher.resume();
   };
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {

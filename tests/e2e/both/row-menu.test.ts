@@ -58,6 +58,24 @@ async function openMenuWith(page: DriverPage, id: string, item: string) {
     .toBe(true);
 }
 
+/**
+ * What the extension's isolated world in that tab holds for the row menu (where the content script
+ * runs and the background injects the menu's script), asked from an extension page; and what the
+ * page's own world sees under the same name.
+ */
+async function menuScriptIn(page: DriverPage, url: string): Promise<{ isolated: string; main: string }> {
+  const helper = await d.extensionPage('popup.html');
+  const isolated = await helper.evaluate(async (url) => {
+    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+    const [tab] = await api.tabs.query({ url });
+    const [got] = await api.scripting.executeScript({ target: { tabId: tab.id }, func: () => typeof (globalThis as any)[Symbol.for('quickcancel.rowMenu')] });
+    return got.result as string;
+  }, url);
+  await helper.close();
+  const main = await page.evaluate(() => typeof (window as any)[Symbol.for('quickcancel.rowMenu')]);
+  return { isolated, main };
+}
+
 const listed = async (page: DriverPage, id: string) => (await shown(page, id)).filter((p) => p.tag === 'li').map((p) => p.text.split(' ')[0]).sort();
 
 describe(`the row menu in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
@@ -208,6 +226,26 @@ describe(`the row menu in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     expect(deletes('8396002')).toEqual([]);
     expect((await d.storage()).cancelTimers).toEqual([]);
     expect(unknownHosts(d)).toEqual([]);
+    await page.close();
+  });
+
+  // Last: it cancels an order, and the tests above count every cancel the venue received.
+  it('its script is not in the page until the first real ▾ press (a page\'s synthetic press loads nothing), then loads there only and works', async () => {
+    d.sim.seed('tradernet', [{ id: '8393901', symbol: 'NVDA.US', side: 'BUY' }]);
+    const url = 'https://tradernet.com/terminal/';
+    const page = await book(url);
+    expect(await menuScriptIn(page, url)).toEqual({ isolated: 'undefined', main: 'undefined' });
+    await page.shadowSyntheticClick(control('8393901'), '▾');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await menuScriptIn(page, url)).toEqual({ isolated: 'undefined', main: 'undefined' });
+    expect(await menuText(page, '8393901')).not.toContain('Cancel if not filled');
+    await openMenuWith(page, '8393901', 'Cancel all NVDA.US (1)');
+    // Loaded into the extension's isolated world; the page's own scripts still see nothing of it.
+    expect(await menuScriptIn(page, url)).toEqual({ isolated: 'function', main: 'undefined' });
+    await press(page, '8393901', 'Cancel all NVDA.US (1)');
+    await press(page, '8393901', 'Cancel these 1');
+    await expect.poll(() => menuText(page, '8393901'), soon).toContain('1 cancel: 1 cancelled.');
+    expect(status('8393901')).toBe('cancelled');
     await page.close();
   });
 });

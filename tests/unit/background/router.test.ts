@@ -13,7 +13,7 @@ const EXT = 'chrome-extension://abc/';
 const popup: Sender = { id: 'abc', url: `${EXT}popup.html` };
 const pocketfulTab: Sender = { id: 'abc', url: 'https://trade.pocketful.in/orders', frameId: 0, tab: { id: 1 } };
 
-async function setup(answer: HttpResponse = { status: 500, headers: {}, body: '' }) {
+async function setup(answer: HttpResponse = { status: 500, headers: {}, body: '' }, injectPageScript = vi.fn(async (..._: [number, number, string]): Promise<string | undefined> => undefined)) {
   const vault = new Vault();
   await vault.setup('correct horse battery staple');
   const send = vi.fn(async (_request: HttpRequest) => answer);
@@ -22,10 +22,10 @@ async function setup(answer: HttpResponse = { status: 500, headers: {}, body: ''
   const handle = createRouter({
     engine, vault, venues, autoLock: new AutoLock(vault, async () => 30),
     extensionOrigin: EXT, extensionId: 'abc', wipeStorage: async () => undefined, notify: async () => undefined, timers: new CancelTimers({ fire: async () => undefined }),
-    pageTabs: new PageTabs(),
+    pageTabs: new PageTabs(), injectPageScript,
   });
   const configured = async () => Object.keys((await vault.secrets()) ?? {});
-  return { handle, send, cancel, configured, vault };
+  return { handle, send, cancel, configured, vault, injectPageScript };
 }
 
 describe('who may send what', () => {
@@ -127,5 +127,44 @@ describe('cancel timers from the popup', () => {
     expect(await handle({ ...set, orderId: 'no such id!' }, popup)).toMatchObject({ ok: false });
     expect(await handle({ type: 'timers.remove', id }, popup)).toEqual({ ok: true });
     expect(await handle({ type: 'timers.list' }, popup)).toEqual({ ok: true, timers: [] });
+  });
+});
+
+describe('the row menu\'s script, asked for with a status', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const load = { type: 'status', venue: 'pocketful', orderIds: [], load: 'row-menu' };
+
+  it('is injected into the sending tab\'s frame before the status is answered', async () => {
+    const { handle, injectPageScript } = await setup();
+    expect(await handle(load, pocketfulTab)).toMatchObject({ ok: true });
+    expect(injectPageScript.mock.calls).toEqual([[1, 0, 'row-menu']]);
+  });
+
+  it('a status without `load` injects nothing', async () => {
+    const { handle, injectPageScript } = await setup();
+    expect(await handle({ type: 'status', venue: 'pocketful', orderIds: ['1'] }, pocketfulTab)).toMatchObject({ ok: true });
+    expect(injectPageScript).not.toHaveBeenCalled();
+  });
+
+  it('an injection that fails is answered with why', async () => {
+    const failing = vi.fn(async () => 'QuickCancel could not load its row menu into this page: Cannot access contents of the page');
+    const { handle } = await setup(undefined, failing);
+    expect(await handle(load, pocketfulTab)).toEqual({ ok: false, error: 'QuickCancel could not load its row menu into this page: Cannot access contents of the page' });
+  });
+
+  it.each([
+    ['a sub-frame', { ...pocketfulTab, frameId: 3 }],
+    ['a page of another venue', { ...pocketfulTab, url: 'https://coinswitch.co/pro/orders' }],
+    ['another extension', { ...pocketfulTab, id: 'other' }],
+  ])('is refused, and nothing injected, for %s', async (_, sender) => {
+    const { handle, injectPageScript } = await setup();
+    expect(await handle(load, sender)).toMatchObject({ ok: false });
+    expect(injectPageScript).not.toHaveBeenCalled();
+  });
+
+  it('names no file: any other name is refused as malformed, and nothing injected', async () => {
+    const { handle, injectPageScript } = await setup();
+    expect(await handle({ ...load, load: '/teach.js' }, pocketfulTab)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused: /) });
+    expect(injectPageScript).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 // Controls and observation in happy-dom: one control per cancellable row whatever the page does,
 // incremental work, the status question per batch, the click → message → state loop.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { wordedForPage } from '../../../lib/background/page-replies';
 import { LATE_FILL_WATCH_MS } from '../../../lib/outcome-text';
 import { CancelControl, testHooks } from '../../../lib/page/runtime/control';
 import { discoverLayouts } from '../../../lib/page/detect/discover';
@@ -38,7 +39,8 @@ afterEach(() => {
 
 /** The background's "the request has left" for the last message sent. */
 let requestLeft: (() => void) | undefined;
-const messenger: Messenger = { send: async (m, onSent) => (sent.push(m as Sent), (requestLeft = onSent), answer(m as Sent)) };
+// Replies are worded as the background's router words them for a page (page-replies.ts).
+const messenger: Messenger = { send: async (m, onSent) => (sent.push(m as Sent), (requestLeft = onSent), wordedForPage(await answer(m as Sent))) };
 const fixture = (name: string) => namedPages().find((p) => p.name === name)!.fixture;
 
 async function mount(name = 'pocketful', book: SimOrder[] = orders('pocketful', SAMPLES.pocketful), opts: { rules?: PageRule[]; lazyAbove?: number } = {}) {

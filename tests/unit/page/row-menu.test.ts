@@ -10,6 +10,8 @@ import { recipeFor } from '../../../lib/page/detect/recipes';
 import { testHooks, type CancelControl } from '../../../lib/page/runtime/control';
 import { Injector, type Messenger } from '../../../lib/page/runtime/inject';
 import { PageWatcher } from '../../../lib/page/runtime/observe';
+import { createRowMenu } from '../../../lib/page/runtime/row-menu';
+import { ROW_MENU } from '../../../lib/page/runtime/row-menu-contract';
 import { NO_LIST } from '../../../lib/page/runtime/row-scope';
 import { namedPages } from '../../simulator/pages';
 import { renderFixture } from '../../simulator/pages/spa';
@@ -28,7 +30,15 @@ const BOOK = orders('tradernet', [
 ]);
 const KNOWN: KnownOrder[] = BOOK.map((o) => ({ orderId: o.id, open: true, symbol: o.symbol, side: o.side, price: String(o.price), quantity: String(o.quantity) }));
 
+/** The menu's script as the background's injection leaves it: its factory on the (isolated world's) global. */
+const scriptLoaded = (on: boolean) => {
+  const scope = globalThis as { [ROW_MENU]?: unknown };
+  if (on) scope[ROW_MENU] = createRowMenu;
+  else delete scope[ROW_MENU];
+};
+
 beforeEach(() => {
+  scriptLoaded(true);
   testHooks.acceptUntrusted = true;
   testHooks.ignoreLayout = true;
   sent = [];
@@ -179,5 +189,54 @@ describe('the row menu', () => {
     expect(button.getAttribute('aria-label')).toMatch(/^Cancel order 8394002 \(AAPL\.US\) — a timer cancels it at .+ unless it fills first$/);
     injector.timers.apply([]);
     expect(button.textContent).toBe('Cancel');
+  });
+});
+
+describe('the row menu\'s script, loaded on first use', () => {
+  const loads = () => sent.filter((m) => m.type === 'status' && (m as { load?: string }).load);
+
+  it('the first ▾ press asks the background for the script with one `status`, and the menu opens once it has run', async () => {
+    scriptLoaded(false);
+    const injector = await mount();
+    const control = controlFor(injector, '8394001');
+    let injected!: () => void;
+    const ran = new Promise<void>((resolve) => (injected = resolve));
+    answer = (m) => (m.type !== 'status' ? { ok: false, error: 'unexpected' } : (m as { load?: string }).load ? ran.then(() => ({ ok: true, entries: {} })) : { ok: true, entries: {} });
+    expect(loads()).toEqual([]);
+    pressIn(control, '▾');
+    pressIn(control, '▾');
+    expect(loads()).toEqual([{ type: 'status', venue: 'tradernet', orderIds: [], load: 'row-menu' }]);
+    expect(menu(control)).toEqual([]);
+    // The background's injection: the script leaves its factory, then the reply comes.
+    scriptLoaded(true);
+    injected();
+    await vi.waitFor(() => expect(menu(control)[0]).toBe('Cancel all AAPL.US (3)…'));
+    pressIn(control, '▾');
+    pressIn(controlFor(injector, '8394002'), '▾');
+    expect(loads()).toHaveLength(1);
+    expect(cancels()).toEqual([]);
+  });
+
+  it('a load that fails says why on the ▾ part, opens nothing, sends no cancel, and the next press asks again', async () => {
+    scriptLoaded(false);
+    const control = controlFor(await mount(), '8394001');
+    answer = (m) => (m.type === 'status' && (m as { load?: string }).load ? { ok: false, error: 'Refused: this page is not Tradernet' } : { ok: true, entries: {} });
+    pressIn(control, '▾');
+    const more = [...shadowOf(control).querySelectorAll('button')].find((b) => b.textContent === '▾')!;
+    await vi.waitFor(() => expect(more.title).toBe('The menu could not be loaded (Refused: this page is not Tradernet); press ▾ again'));
+    expect(menu(control)).toEqual([]);
+    pressIn(control, '▾');
+    expect(loads()).toHaveLength(2);
+    expect(cancels()).toEqual([]);
+  });
+
+  it('a press the page made (untrusted) loads nothing', async () => {
+    scriptLoaded(false);
+    const control = controlFor(await mount(), '8394001');
+    testHooks.acceptUntrusted = false;
+    pressIn(control, '▾');
+    control.host.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true }));
+    await Promise.resolve();
+    expect(loads()).toEqual([]);
   });
 });
