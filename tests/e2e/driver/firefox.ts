@@ -44,6 +44,18 @@ export async function chromeScope(page: Page, expression: string): Promise<unkno
 const navigate = async (page: Page, url: string) => void (await (page.mainFrame() as any).browsingContext.navigate(url, 'complete'));
 
 function wrap(page: Page): DriverPage {
+  /** The element, serialised by BiDi down to `depth` with its shadow roots, closed ones too. */
+  const serializedNode = async (selector: string, depth: number) => {
+    const { result } = await bidi(page).send('script.callFunction', {
+      functionDeclaration: '(s) => document.querySelector(s)',
+      arguments: [{ type: 'string', value: selector }],
+      target: { context: (page.mainFrame() as any).browsingContext.id },
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: depth, includeShadowTree: 'all' },
+    });
+    return result.result?.type === 'node' ? result.result : null;
+  };
   return withQueries({
     evaluate: (fn, arg) => page.evaluate(fn as any, arg) as any,
     waitFor: async (selector, timeoutMs = 15_000) => void (await page.waitForSelector(selector, { timeout: timeoutMs })),
@@ -74,28 +86,14 @@ function wrap(page: Page): DriverPage {
       await page.mouse.up();
     },
     async control(selector) {
-      const { result } = await bidi(page).send('script.callFunction', {
-        functionDeclaration: '(s) => document.querySelector(s)',
-        arguments: [{ type: 'string', value: selector }],
-        target: { context: (page.mainFrame() as any).browsingContext.id },
-        awaitPromise: false,
-        resultOwnership: 'none',
-        serializationOptions: { maxDomDepth: 4, includeShadowTree: 'all' },
-      });
-      return result.result?.type === 'node' ? controlInfoFromBidi(result.result) : null;
+      const node = await serializedNode(selector, 4);
+      return node ? controlInfoFromBidi(node) : null;
     },
     shadowParts: (selector) => bidiShadowParts(bidi(page), (page.mainFrame() as any).browsingContext.id, selector),
     shadowSyntheticClick: (selector, text) => bidiShadowClick(bidi(page), (page.mainFrame() as any).browsingContext.id, selector, text),
     async shadowText(selector) {
-      const { result } = await bidi(page).send('script.callFunction', {
-        functionDeclaration: '(s) => document.querySelector(s)',
-        arguments: [{ type: 'string', value: selector }],
-        target: { context: (page.mainFrame() as any).browsingContext.id },
-        awaitPromise: false,
-        resultOwnership: 'none',
-        serializationOptions: { maxDomDepth: 12, includeShadowTree: 'all' },
-      });
-      return result.result?.type === 'node' ? shadowTextFromBidi(result.result) : null;
+      const node = await serializedNode(selector, 12);
+      return node ? shadowTextFromBidi(node) : null;
     },
     select: async (selector, value) => void (await page.select(selector, value)),
     bringToFront: () => page.bringToFront(),

@@ -28,6 +28,20 @@ function start() {
   startPage(pocketfulPage, ctx);
 }
 
+/** Every message the page sends on its port, answered with no entries. */
+function recordPortMessages(): Array<{ type: string; orders?: boolean; symbols?: string[] }> {
+  const messages: Array<{ type: string; orders?: boolean; symbols?: string[] }> = [];
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
+    const { client, server } = portPair(info?.name ?? '');
+    serveContentPort(server, async (message) => {
+      messages.push(message as (typeof messages)[number]);
+      return { ok: true, entries: {} };
+    });
+    return client;
+  }) as unknown as typeof fakeBrowser.runtime.connect);
+  return messages;
+}
+
 describe('startPage', () => {
   it('follows the user\'s page rules from storage, at start and as they change; asks for status over its port', async () => {
     const messages: unknown[] = [];
@@ -57,15 +71,7 @@ describe('startPage', () => {
   });
 
   it('asks ZebPay, which lists open orders per symbol, for the symbols the page\'s rows show', async () => {
-    const messages: Array<{ type: string; orders?: boolean; symbols?: string[] }> = [];
-    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
-      const { client, server } = portPair(info?.name ?? '');
-      serveContentPort(server, async (message) => {
-        messages.push(message as (typeof messages)[number]);
-        return { ok: true, entries: {} };
-      });
-      return client;
-    }) as unknown as typeof fakeBrowser.runtime.connect);
+    const messages = recordPortMessages();
     const book = orders('zebpay-futures', SAMPLES['zebpay-futures']);
     await renderFixture(document, namedPages().find((p) => p.name === 'zebpay-futures')!.fixture, book);
     const callbacks: Array<() => void> = [];
@@ -77,15 +83,7 @@ describe('startPage', () => {
   });
 
   it('a ZebPay page without ids drawn after the script started: asked without symbols first, then again with the ones it shows', async () => {
-    const messages: Array<{ type: string; orders?: boolean; symbols?: string[] }> = [];
-    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
-      const { client, server } = portPair(info?.name ?? '');
-      serveContentPort(server, async (message) => {
-        messages.push(message as (typeof messages)[number]);
-        return { ok: true, entries: {} };
-      });
-      return client;
-    }) as unknown as typeof fakeBrowser.runtime.connect);
+    const messages = recordPortMessages();
     const callbacks: Array<() => void> = [];
     invalidate = () => callbacks.splice(0).forEach((cb) => cb());
     startPage(zebpayPage, { signal: new AbortController().signal, isValid: true, onInvalidated: (cb: () => void) => callbacks.push(cb) });
