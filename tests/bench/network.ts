@@ -54,7 +54,7 @@ export async function benchNetwork(h: Harness, rounds = { after: 3, warm: 12, co
   let ping = 0;
   const fetchOnce = () => {
     const n = ++ping;
-    return clickAndWait(page, '#bench-fetch', true, () => h.sim.waitForRequest((r) => r.path === `/__sim/ping?n=${n}`));
+    return clickAndWait(page, '#bench-fetch', true, () => h.sim.waitForRequest((r) => r.host === PAGE_HOST && r.path === `/__sim/ping?n=${n}`));
   };
   const cancelOnce = (id: string) =>
     clickAndWait(page, `[data-sim-key="${id}"] [data-quickcancel]`, true, () => h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.body.includes(id)));
