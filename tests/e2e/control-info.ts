@@ -30,14 +30,21 @@ function findButton(node: CdpNode | undefined): CdpNode | undefined {
   return undefined;
 }
 
-/** The control at `selector` (its host, in the page's DOM), or null when there is none. */
-export async function controlInfo(page: Page, selector: string): Promise<ControlInfo | null> {
+/** The element at `selector` described through CDP with its whole subtree, closed shadow roots too. */
+async function describedNode(page: Page, selector: string): Promise<CdpNode | null> {
   if (!sessions.has(page)) sessions.set(page, page.context().newCDPSession(page));
   const cdp = await sessions.get(page)!;
   const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
   if (!result.objectId) return null;
   const { node } = (await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: -1, pierce: true })) as { node: CdpNode };
   await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  return node;
+}
+
+/** The control at `selector` (its host, in the page's DOM), or null when there is none. */
+export async function controlInfo(page: Page, selector: string): Promise<ControlInfo | null> {
+  const node = await describedNode(page, selector);
+  if (!node) return null;
   const button = findButton({ ...node, children: [], shadowRoots: node.shadowRoots });
   if (!button) return null;
   const attrs = new Map<string, string>();
@@ -99,12 +106,8 @@ export async function locatorState(locator: Locator): Promise<string | null> {
 
 /** All the text in an element's closed shadow tree (style sheets left out), read through CDP. */
 export async function shadowTextCdp(page: Page, selector: string): Promise<string | null> {
-  if (!sessions.has(page)) sessions.set(page, page.context().newCDPSession(page));
-  const cdp = await sessions.get(page)!;
-  const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
-  if (!result.objectId) return null;
-  const { node } = (await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: -1, pierce: true })) as { node: CdpNode };
-  await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  const node = await describedNode(page, selector);
+  if (!node) return null;
   const text = (n: CdpNode): string =>
     n.nodeName === 'STYLE' ? '' : n.nodeName === '#text' ? (n.nodeValue ?? '') : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(text).join(' ');
   return (node.shadowRoots ?? []).map(text).join(' ').replace(/\s+/g, ' ').trim();
