@@ -7,6 +7,7 @@ import { CancelControl } from './control';
 import { detectRow } from '../detect/discover';
 import { symbolOf } from '../detect/field-layout';
 import { HOST_SELECTOR } from './host';
+import { InViewQueue } from './in-view';
 import { Outcomes, type Messenger } from './outcomes';
 import type { MenuActions } from './row-menu-contract';
 import { loadRowMenu } from './row-menu-loader';
@@ -31,10 +32,8 @@ const keyOf = (d: DetectedOrderRow) => (d.hints.leg ? `${d.orderId}\n${d.hints.l
 
 export class Injector {
   private readonly rows = new Map<Element, Tracked>();
-  /** Rows of a big batch waiting to come into view before they are read: row → observed element. */
-  private readonly pending = new Map<Element, Element>();
-  private readonly pendingRow = new WeakMap<Element, Element>();
-  private io: IntersectionObserver | undefined;
+  /** Rows of a big batch waiting to come into view before they are read. */
+  private readonly pending = new InViewQueue((rows) => this.seen(rows));
   private readonly controls = new Set<CancelControl>();
   readonly hosts = new WeakSet<Node>();
   /** The venue's open orders, when the background could tell: rows are anchored to them. */
@@ -185,7 +184,7 @@ export class Injector {
   scanAll(): void {
     const all = new Set<Element>();
     for (const layout of this.layouts) for (const row of layout.rows()) all.add(row);
-    for (const row of [...this.rows.keys(), ...this.pending.keys()]) if (!all.has(row)) this.release(row);
+    for (const row of [...this.rows.keys(), ...this.pending.rows()]) if (!all.has(row)) this.release(row);
     this.batch(all, all.size);
   }
 
@@ -200,26 +199,16 @@ export class Injector {
   private defer(row: Element) {
     if (this.pending.has(row)) return;
     this.release(row);
-    this.io ??= new IntersectionObserver((entries) => this.seen(entries), { rootMargin: '200px' });
-    // A row may have no box of its own (display: contents); its first cell does.
-    const target = row.firstElementChild ?? row;
-    this.pending.set(row, target);
-    this.pendingRow.set(target, row);
-    this.io.observe(target);
+    this.pending.add(row);
   }
 
   private unpend(row: Element) {
-    const target = this.pending.get(row);
-    if (!target) return;
-    this.pending.delete(row);
-    this.io!.unobserve(target);
+    this.pending.remove(row);
   }
 
-  private seen(entries: IntersectionObserverEntry[]) {
-    for (const entry of entries) {
-      const row = entry.isIntersecting ? this.pendingRow.get(entry.target) : undefined;
-      if (row && this.pending.get(row) === entry.target) this.update(row);
-    }
+  /** Waiting rows that came into view: read now. */
+  private seen(rows: Element[]) {
+    for (const row of rows) this.update(row);
     this.endBatch();
   }
 
@@ -293,7 +282,6 @@ export class Injector {
   destroy(): void {
     this.outcomes.stop();
     this.timers.stop();
-    this.io?.disconnect();
     for (const control of this.controls) {
       forget(control.host);
       control.host.remove();
