@@ -1,7 +1,7 @@
 // Runs one venue operation — build, wait for the rate limit, send, parse — with the venue's clock.
 // Also answers the questions the engine asks before and after a cancel: "what is this order now?"
 import type { CancelOutcome, OrderView } from '@/lib/model';
-import { isOrders, type HttpResponse, type Operation, type OrdersResult, type VenueAdapter } from '../venues/types';
+import { isOrders, type BuildInput, type HttpResponse, type Operation, type OrdersResult, type VenueAdapter } from '../venues/types';
 import type { Send } from './http';
 import { safeVenueResult } from './redact';
 import { systemClock, TokenBucket, type Clock, type Priority } from './rate-limit';
@@ -26,6 +26,13 @@ const ORDER_LIST_TTL_MS = 1500;
  */
 const KNOWN_ORDER_TTL_MS = 30_000;
 
+/** A request handed to the network: what it was built from, its answer to come, and when it left (local time). */
+interface Dispatched {
+  input: BuildInput<any, any>;
+  answer: Promise<HttpResponse>;
+  atMs: number;
+}
+
 const CLOCK_RESYNC_AFTER_MS = 10 * 60_000;
 
 export class VenueClient {
@@ -35,6 +42,8 @@ export class VenueClient {
   private lastNowMs = 0;
   /** The latest venue time of any request handed to the network (a prepared one must be later). */
   private lastSentNowMs = -Infinity;
+  /** The request being built and handed to the network; the next waits for it (dispatch). */
+  private turn: Promise<unknown> = Promise.resolve();
   /** Changes with every clock correction: a request prepared before one is stale. */
   private clockVersion = 0;
   private readonly prepared: PreparedRequests;
@@ -105,20 +114,13 @@ export class VenueClient {
   /** `onSent` is told as soon as the request is handed to the network, before its answer. */
   private async runOnce<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority, onSent?: () => void): Promise<R | CancelOutcome> {
     const form = operation.forms ? (this.forms.get(operation) ?? operation.forms[0]) : undefined;
-    const ready = this.prepared.take(preparedKey(order), { operation, credentials, form, lastSentNowMs: this.lastSentNowMs, clockVersion: this.clockVersion });
-    const input = ready?.input ?? { order, credentials, nowMs: this.nowMs(), ...(form !== undefined ? { form } : {}) };
-    const built = ready ? { request: ready.request } : await operation.build(input);
-    if ('refused' in built) return built.refused;
-    await this.bucket.take(priority);
-    const sentAt = this.clock.now();
-    this.lastSentNowMs = Math.max(this.lastSentNowMs, input.nowMs);
-    const answer = this.send(built.request);
-    onSent?.();
-    const res = await answer;
-    this.learnFromDate(res, sentAt);
-    const other = form !== undefined && operation.formMissing?.(res, input) ? operation.forms!.find((f) => f !== form) : undefined;
+    const sent = await this.dispatch(operation, order, credentials, priority, form, true, onSent);
+    if ('refused' in sent) return sent.refused;
+    const res = await sent.answer;
+    this.learnFromDate(res, sent.atMs);
+    const other = form !== undefined && operation.formMissing?.(res, sent.input) ? operation.forms!.find((f) => f !== form) : undefined;
     if (other !== undefined) return this.runOtherForm(operation, order, credentials, priority, other);
-    return safeVenueResult(operation.parse(res, input), credentials);
+    return safeVenueResult(operation.parse(res, sent.input), credentials);
   }
 
   /**
@@ -126,14 +128,42 @@ export class VenueClient {
    * form, once. The form the venue takes is kept for the next request.
    */
   private async runOtherForm<I, R>(operation: Operation<I, any, R>, order: I, credentials: unknown, priority: Priority, form: string): Promise<R | CancelOutcome> {
-    const input = { order, credentials, nowMs: this.nowMs(), form };
-    const built = await operation.build(input);
-    if ('refused' in built) return built.refused;
+    const sent = await this.dispatch(operation, order, credentials, priority, form, false);
+    if ('refused' in sent) return sent.refused;
+    const res = await sent.answer;
+    if (!operation.formMissing?.(res, sent.input)) this.forms.set(operation, form);
+    return safeVenueResult(operation.parse(res, sent.input), credentials);
+  }
+
+  /**
+   * Waits for the rate limit, then builds the request (or takes the one prepared for it) and hands
+   * it to the network, one request at a time. The venue time is read only once the request may go:
+   * a request that waited — behind the rate limit, or a background read overtaken by a click —
+   * carries the time it left, so Tradernet's nonces reach it increasing and no timestamp ages past
+   * a venue's window in the queue. Building is asynchronous (WebCrypto), hence the turns: without
+   * them a later nonce could be signed first and leave first.
+   */
+  private async dispatch<I>(operation: Operation<I, any, unknown>, order: I, credentials: unknown, priority: Priority, form: string | undefined, mayUsePrepared: boolean, onSent?: () => void): Promise<Dispatched | { refused: CancelOutcome }> {
     await this.bucket.take(priority);
-    this.lastSentNowMs = Math.max(this.lastSentNowMs, input.nowMs);
-    const res = await this.send(built.request);
-    if (!operation.formMissing?.(res, input)) this.forms.set(operation, form);
-    return safeVenueResult(operation.parse(res, input), credentials);
+    return this.inTurn(async () => {
+      const ready = mayUsePrepared
+        ? this.prepared.take(preparedKey(order), { operation, credentials, form, lastSentNowMs: this.lastSentNowMs, clockVersion: this.clockVersion })
+        : undefined;
+      const input = ready?.input ?? { order, credentials, nowMs: this.nowMs(), ...(form !== undefined ? { form } : {}) };
+      const built = ready ? { request: ready.request } : await operation.build(input);
+      if ('refused' in built) return { refused: built.refused };
+      const atMs = this.clock.now();
+      this.lastSentNowMs = Math.max(this.lastSentNowMs, input.nowMs);
+      const answer = this.send(built.request);
+      onSent?.();
+      return { input, answer, atMs };
+    });
+  }
+
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(step);
+    this.turn = result.catch(() => undefined);
+    return result;
   }
 
   pause(ms: number): void {
