@@ -4,6 +4,7 @@
 import { CONTENT_PORT, type PortLike, type PortProgress, type PortReply } from '@/lib/model';
 import type { OnSent } from './handlers';
 import type { Sender } from './router';
+import { benchMark } from '@/lib/bench-marks';
 
 export interface ContentPort extends PortLike {
   name: string;
@@ -16,6 +17,7 @@ export function serveContentPort(port: ContentPort, handle: Handle): void {
   if (port.name !== CONTENT_PORT) return port.disconnect();
   const sender = port.sender ?? {};
   port.onMessage.addListener((raw) => {
+    benchMark('qc:received');
     const { id, message } = (raw ?? {}) as { id?: unknown; message?: unknown };
     // Without a request number there is no one to answer.
     if (typeof id !== 'number') return;

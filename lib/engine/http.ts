@@ -1,5 +1,6 @@
 // The one place a venue request leaves the extension.
 import type { HttpRequest, HttpResponse } from '../venues/types';
+import { benchMark } from '../bench-marks';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 /** No venue's answer to a cancel or an order list comes near this; a larger one is not read. */
@@ -43,6 +44,7 @@ export type Send = (request: HttpRequest) => Promise<HttpResponse>;
 
 export const sendRequest: Send = async (request) => {
   try {
+    benchMark('qc:fetch');
     const res = await fetch(request.url, {
       method: request.method,
       headers: request.headers,

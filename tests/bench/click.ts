@@ -60,7 +60,8 @@ export async function openBenchPage(h: Harness, url: string): Promise<Page> {
   return page;
 }
 
-async function preparePage(h: Harness, ids: string[]): Promise<Page> {
+/** A Pocketful orders page showing these open orders (a cover order each), ready to bench. */
+export async function preparePage(h: Harness, ids: string[]): Promise<Page> {
   h.sim.seed('pocketful', ids.map((id) => ({ id, extra: CO })));
   return openBenchPage(h, 'https://trade.pocketful.in/orders');
 }

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { launch } from '../e2e/harness';
 import { benchBundles } from './bundles';
+import { benchBreakdown } from './breakdown';
 import { benchCancelAll } from './cancel-all';
 import { benchClick } from './click';
 import { benchNetwork } from './network';
@@ -24,6 +25,8 @@ const h = await launch();
 try {
   if (wants('click')) rows.push(...(await benchClick(h)));
   if (wants('network')) rows.push(...(await benchNetwork(h)));
+  // Its own browser, with the build that marks each step of a click.
+  if (wants('breakdown')) rows.push(...(await benchBreakdown()));
   if (wants('popup')) rows.push(...(await benchPopup(h)));
   if (wants('cancel-all')) rows.push(...(await benchCancelAll(h)));
   if (wants('panic')) rows.push(...(await benchPanic(h)));

@@ -6,6 +6,7 @@
 import { deliberate, drawnOver, placed, pointerAt, REFUSAL, SETTLE_MS, testHooks, track, visibilityRefusal } from './acceptance';
 import { makeHost } from './host';
 import { registeredMenu, type MenuActions, type MenuChecks, type OpenableMenu } from './row-menu-contract';
+import { benchMark } from '@/lib/bench-marks';
 
 export type ControlState = 'idle' | 'confirm' | 'sending' | 'cancelled' | 'closed' | 'pending' | 'failed';
 
@@ -137,6 +138,7 @@ export class CancelControl {
   }
 
   private onClick(event: MouseEvent) {
+    benchMark('qc:click');
     event.stopPropagation();
     event.preventDefault();
     if (!event.isTrusted && !testHooks.acceptUntrusted) return;
@@ -160,6 +162,7 @@ export class CancelControl {
       this.set('failed', refusal);
       return false;
     }
+    benchMark('qc:accepted');
     this.callbacks.onCancel(this);
     return true;
   }

@@ -4,6 +4,7 @@
 // cancel's cost is that hop.
 import type { PortLike, PortProgress, PortReply, PortRequest } from '@/lib/model';
 import type { Messenger } from './inject';
+import { benchMark } from '@/lib/bench-marks';
 
 /** A port with no traffic for this long is closed, so that it never holds the background open. */
 export const PORT_IDLE_MS = 60_000;
@@ -69,6 +70,7 @@ export function portMessenger(connect: () => PortLike, idleMs = PORT_IDLE_MS): M
             port ??= open();
             waiting.set(id, { resolve, reject, onSent });
             port.postMessage({ id, message } satisfies PortRequest);
+            benchMark('qc:posted');
             touch();
             return;
           } catch (error) {
