@@ -4,7 +4,7 @@
 import { CONTENT_PORT, type PortLike, type PortProgress, type PortReply } from '@/lib/model';
 import type { OnSent } from './handlers';
 import type { Sender } from './router';
-import { benchMark } from '@/lib/bench-marks';
+import { benchMark } from '../bench-marks';
 
 export interface ContentPort extends PortLike {
   name: string;

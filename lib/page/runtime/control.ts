@@ -6,7 +6,7 @@
 import { deliberate, drawnOver, placed, pointerAt, REFUSAL, SETTLE_MS, testHooks, track, visibilityRefusal } from './acceptance';
 import { makeHost } from './host';
 import { registeredMenu, type MenuActions, type MenuChecks, type OpenableMenu } from './row-menu-contract';
-import { benchMark } from '@/lib/bench-marks';
+import { benchMark } from '../../bench-marks';
 
 export type ControlState = 'idle' | 'confirm' | 'sending' | 'cancelled' | 'closed' | 'pending' | 'failed';
 

@@ -4,7 +4,7 @@
 // cancel's cost is that hop.
 import type { PortLike, PortProgress, PortReply, PortRequest } from '@/lib/model';
 import type { Messenger } from './inject';
-import { benchMark } from '@/lib/bench-marks';
+import { benchMark } from '../../bench-marks';
 
 /** A port with no traffic for this long is closed, so that it never holds the background open. */
 export const PORT_IDLE_MS = 60_000;
