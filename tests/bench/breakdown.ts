@@ -7,9 +7,9 @@
 import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import type { BenchMark } from '../../lib/bench-marks';
-import { launch, type Harness } from '../e2e/harness';
+import { launch } from '../e2e/harness';
 import { PACE_TEST_CREDENTIALS } from '../simulator/venues/pace-oms';
-import { clickAndWait, preparePage } from './click';
+import { clickCancel, clickFetch, preparePage, refreshOrders } from './click';
 import { median, medianInterval, pairedDifferences } from './stats';
 import type { BenchRow } from './types';
 
@@ -53,7 +53,7 @@ export function stepTimes(eventAt: number, marks: Marks, arrival: number): numbe
 }
 
 export async function benchBreakdown(rounds = 40): Promise<BenchRow[]> {
-  const h: Harness = await launch({ extensionDir: MARKS_BUILD });
+  const h = await launch({ extensionDir: MARKS_BUILD });
   try {
     await h.setCredentials('pocketful', PACE_TEST_CREDENTIALS.pocketful);
     const ids = Array.from({ length: rounds }, (_, i) => String(930000 + i));
@@ -63,21 +63,14 @@ export async function benchBreakdown(rounds = 40): Promise<BenchRow[]> {
     const fetches: number[] = [];
     const steps = STEPS.map(() => [] as number[]);
     for (const [i, id] of ids.entries()) {
-      const n = i + 1;
-      fetches.push(await clickAndWait(page, '#bench-fetch', true, () => h.sim.waitForRequest((r) => r.path === `/__sim/ping?n=${n}`)));
-      await page.evaluate(() => (window as any).__sim.refresh());
-      await page.waitForTimeout(150);
+      fetches.push(await clickFetch(h, page, i + 1, true));
+      await refreshOrders(page);
       const worker = await h.worker();
       await Promise.all([readMarks(page), readMarks(worker)]);
-      let arrival = 0;
-      const total = await clickAndWait(page, `tr[data-oms="${id}"] [data-quickcancel]`, true, async () => {
-        const request = await h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.path.endsWith(`/${id}`));
-        arrival = request.atMs;
-        return request;
-      });
-      clicks.push(total);
+      const cancel = await clickCancel(h, page, id, true);
+      clicks.push(cancel.ms);
       const marks = { ...(await readMarks(page)), ...(await readMarks(worker)) };
-      stepTimes(arrival - total, marks, arrival).forEach((took, k) => steps[k]!.push(took));
+      stepTimes(cancel.atMs - cancel.ms, marks, cancel.atMs).forEach((took, k) => steps[k]!.push(took));
     }
     await page.close();
     const row = (name: string, values: number[]): BenchRow => {

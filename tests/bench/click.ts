@@ -37,6 +37,27 @@ export async function clickAndWait(page: Page, selector: string, aimed: boolean,
   return atMs - (await page.evaluate(() => (window as any).__clickAt as number));
 }
 
+/** The bench page's own `fetch` button, clicked: the time until its n-th ping reaches the server. */
+export const clickFetch = (h: Harness, page: Page, n: number, aimed: boolean): Promise<number> =>
+  clickAndWait(page, '#bench-fetch', aimed, () => h.sim.waitForRequest((r) => r.path === `/__sim/ping?n=${n}`));
+
+/** The order's Cancel control, clicked: the time until the venue receives its cancel, and when it did. */
+export async function clickCancel(h: Harness, page: Page, id: string, aimed: boolean): Promise<{ ms: number; atMs: number }> {
+  let atMs = 0;
+  const ms = await clickAndWait(page, `tr[data-oms="${id}"] [data-quickcancel]`, aimed, async () => {
+    const request = await h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.path.endsWith(`/${id}`));
+    atMs = request.atMs;
+    return request;
+  });
+  return { ms, atMs };
+}
+
+/** A page that shows orders asks for their status; that is what keeps the order list warm. */
+export async function refreshOrders(page: Page): Promise<void> {
+  await page.evaluate(() => (window as any).__sim.refresh());
+  await page.waitForTimeout(150);
+}
+
 /**
  * A venue page with QuickCancel's controls, the page's own refresh stopped, a plain-fetch button
  * (the baseline: `/__sim/ping?n=…`) and every click's own timestamp on the page's clock (capture
@@ -90,21 +111,9 @@ export async function benchClick(h: Harness, rounds = { warm: 60, instant: 30, c
   const coldBaseline: number[] = [];
   let ping = 0;
   let next = 0;
-  const measureFetch = (aimed: boolean) => {
-    const n = ++ping;
-    return clickAndWait(page, '#bench-fetch', aimed, () => h.sim.waitForRequest((r) => r.path === `/__sim/ping?n=${n}`));
-  };
-  const measureCancel = (aimed: boolean) => {
-    const id = ids[next++]!;
-    return clickAndWait(page, `tr[data-oms="${id}"] [data-quickcancel]`, aimed, () =>
-      h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.path.endsWith(`/${id}`)),
-    );
-  };
-  // A page that shows orders asks for their status; that is what keeps the order list warm.
-  const refresh = async () => {
-    await page.evaluate(() => (window as any).__sim.refresh());
-    await page.waitForTimeout(150);
-  };
+  const measureFetch = (aimed: boolean) => clickFetch(h, page, ++ping, aimed);
+  const measureCancel = async (aimed: boolean) => (await clickCancel(h, page, ids[next++]!, aimed)).ms;
+  const refresh = () => refreshOrders(page);
 
   // The two kinds of warm click take turns, each right after its own fetch, so that a busy spell
   // on the host weighs on both alike.
