@@ -30,7 +30,7 @@ const readMarks = (where: Page | Worker): Promise<Marks> => (where as Page).eval
 /** Each step ends at its mark's first time after the step before it (the press's own message came earlier). */
 const STEPS: Array<{ name: string; to: BenchMark | 'arrival' }> = [
   { name: 'the click event reaches the control’s handler', to: 'qc:click' },
-  { name: 'the click’s checks (row, visibility, aim)', to: 'qc:accepted' },
+  { name: 'the click’s checks (run at its press: the click reads their result)', to: 'qc:accepted' },
   { name: 'the message is handed to the port', to: 'qc:posted' },
   { name: 'the message reaches the service worker (the browser’s hop)', to: 'qc:received' },
   { name: 'the worker checks it, journals it, hands the request to fetch', to: 'qc:fetch' },

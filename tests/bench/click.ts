@@ -76,6 +76,9 @@ export async function openBenchPage(h: Harness, url: string): Promise<Page> {
     let n = 0;
     button.addEventListener('click', () => void fetch(`/__sim/ping?n=${++n}`, { cache: 'no-store' }));
     document.body.append(button);
+    // Rows of cancelled orders lose their controls (and shrink) when the venue's list next says
+    // so; scrolled to the bottom, the page would then move up under the resting pointer.
+    document.body.style.paddingBottom = '100vh';
   });
   await page.locator('[data-quickcancel]').first().waitFor();
   return page;

@@ -1,11 +1,14 @@
 // Whether a click on a control is one a person meant: the control was visibly drawn where the
 // click landed (nothing faded, filtered, clipped, shrunk or drawn over it, not even a decoy with
 // `pointer-events: none`, which hit testing looks through), and the pointer came to it rather than
-// it to a resting pointer (double-clickjacking). The expensive part is kept off the click: where the
-// browser has IntersectionObserver v2 (Chromium) it reports visibility asynchronously, and the click
-// reads that verdict; elsewhere (Firefox), or before a verdict exists, the click looks itself.
+// it to a resting pointer (double-clickjacking). A pointer's click is judged at its press
+// (control.ts), and the expensive part is kept off both: where the browser has IntersectionObserver
+// v2 (Chromium) it reports visibility asynchronously, and the press reads that verdict; elsewhere
+// (Firefox), or before a verdict exists, the press looks itself. In Firefox it also looks every
+// ~100 ms while the pointer rests on a control, so a decoy the page takes away the moment the user
+// presses still counts, as it does for the browser's verdict.
 // The browser judges each control when it is placed and again as the pointer comes onto it, so a
-// person's click (a good 100 ms after the pointer arrives) finds a fresh verdict. What the verdict
+// person's press (a good 100 ms after the pointer arrives) finds a fresh verdict. What the verdict
 // cannot see is a change in the last ~100 ms (the observer's delay): too short for a person to be
 // shown a decoy and react to it.
 import { HOST_HEIGHT, HOST_WIDTH, hostTampered } from './host';
@@ -70,6 +73,7 @@ function onPointer(event: PointerEvent) {
     const from = event.relatedTarget as Node | null;
     if (from && host.contains(from)) return;
     arrivals.set(host, { at: now(), armed: moved || aimed.get(key) === spot(host.getBoundingClientRect()) });
+    lookWhileHovered(host);
   } else if (moved) {
     const arrival = arrivals.get(host);
     if (arrival && arrival.armed) return;
@@ -129,6 +133,17 @@ function observe(host: Element) {
   io.observe(host);
 }
 
+/**
+ * The browser still sees this control whole: its latest verdict, which it keeps up to date as
+ * the page changes (within the observer's delay), says so. Reads no style and no layout.
+ */
+export function stillSeen(host: Element): boolean {
+  if (!io) return false;
+  record(io.takeRecords());
+  const verdict = verdicts.get(host);
+  return !!verdict && verdict.visible && verdict.intersecting && verdict.time >= (placedAt.get(host) ?? 0);
+}
+
 /** The control was put in its place now: what was seen of it before says nothing of it there. */
 export function placed(host: Element): void {
   placedAt.set(host, now());
@@ -138,6 +153,48 @@ export function placed(host: Element): void {
 export function forget(host: Element): void {
   io?.unobserve(host);
   verdicts.delete(host);
+}
+
+// --- our own look while the pointer rests on a control (Firefox: no IntersectionObserver v2) ----
+
+/** What the last of those looks saw, and when. */
+const looks = new WeakMap<Element, { covered: boolean; at: number }>();
+let resting: Element | undefined;
+/** A look that saw the control drawn over counts this long: a few looks, as a person aims and presses. */
+const LOOK_COUNTS_MS = 300;
+
+/**
+ * While the pointer is on this control, looks under it again and again, 70–130 ms apart (a page
+ * cannot tell when the next look comes): what the user saw just before pressing is what counts,
+ * not only what the page shows at the press.
+ */
+function lookWhileHovered(host: Element) {
+  if (hasTrackVisibility() || resting === host) return;
+  resting = host;
+  const look = (arriving: boolean) => {
+    if (resting !== host) return;
+    // As the pointer arrives, the browser has not marked the control hovered yet.
+    if (!host.isConnected || (!arriving && !host.matches(':hover'))) {
+      resting = undefined;
+      return;
+    }
+    looks.set(host, { covered: drawnOver(host, pointsOf(host.getBoundingClientRect())), at: now() });
+    setTimeout(() => look(false), 70 + Math.random() * 60);
+  };
+  look(true);
+}
+
+/** Where a look checks what is drawn: the pointer (if known), the centre and the corners. */
+function pointsOf(r: DOMRect, x?: number, y?: number): Array<[number, number]> {
+  const inset = 3;
+  const points: Array<[number, number]> = [
+    [r.left + r.width / 2, r.top + r.height / 2],
+    [r.left + inset, r.top + inset],
+    [r.right - inset, r.top + inset],
+    [r.left + inset, r.bottom - inset],
+    [r.right - inset, r.bottom - inset],
+  ];
+  return x === undefined || y === undefined ? points : [[x, y], ...points];
 }
 
 // --- the look at click time --------------------------------------------------------------------
@@ -218,14 +275,8 @@ export function visibilityRefusal(host: HTMLElement, x: number, y: number, ownLo
   if (verdict && verdict.intersecting && verdict.time >= (placedAt.get(host) ?? 0) && verdict.spot === spot(r)) {
     return verdict.visible ? undefined : REFUSAL.notVisible;
   }
-  const inset = 3;
-  const points: Array<[number, number]> = [
-    [x, y],
-    [r.left + r.width / 2, r.top + r.height / 2],
-    [r.left + inset, r.top + inset],
-    [r.right - inset, r.top + inset],
-    [r.left + inset, r.bottom - inset],
-    [r.right - inset, r.bottom - inset],
-  ];
-  return drawnOver(host, points) ? REFUSAL.drawnOver : undefined;
+  // Drawn over a moment ago, while the user looked at it: a decoy gone at the press still counts.
+  const seen = ownLook ? undefined : looks.get(host);
+  if (seen?.covered && now() - seen.at < LOOK_COUNTS_MS) return REFUSAL.drawnOver;
+  return drawnOver(host, pointsOf(r, x, y)) ? REFUSAL.drawnOver : undefined;
 }

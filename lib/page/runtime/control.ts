@@ -2,8 +2,10 @@
 // cannot restyle it and the page's scripts cannot reach its button. It acts only on trusted clicks
 // (a real pointer or a real key press) that a person could see and meant (acceptance.ts), on the
 // order whose row it still sits in, and shows the cancel's state in place, with the message as a
-// tooltip. Nothing of its state is in the page's DOM.
-import { deliberate, drawnOver, placed, pointerAt, REFUSAL, SETTLE_MS, testHooks, track, visibilityRefusal } from './acceptance';
+// tooltip. Nothing of its state is in the page's DOM. A pointer's click is judged at its press,
+// when the person decided: the checks are off the click's path, and a page that changes what is
+// shown between the press and the release changes nothing.
+import { deliberate, drawnOver, placed, pointerAt, REFUSAL, SETTLE_MS, stillSeen, testHooks, track, visibilityRefusal } from './acceptance';
 import { makeHost } from './host';
 import { registeredMenu, type MenuActions, type MenuChecks, type OpenableMenu } from './row-menu-contract';
 import { benchMark } from '../../bench-marks';
@@ -47,6 +49,20 @@ export { testHooks };
 /** The checks the row menu applies to a press on its items: this script's own (row-menu-contract.ts). */
 const MENU_CHECKS: MenuChecks = { drawnOver, placed, pointerAt, visibilityRefusal, testHooks, REFUSAL, SETTLE_MS };
 
+/**
+ * What the click's checks found when the button was pressed: a person decides when they press,
+ * so the press is what they saw, and the click that follows it only says "now".
+ */
+interface Press {
+  /** The pointerdown's event time (the click's is on the same clock). */
+  at: number;
+  refusal: string | undefined;
+  row: Element | undefined;
+  parent: ParentNode | null;
+}
+/** A click this long after its press is looked at anew (a press held this long is not a click). */
+const PRESS_HOLDS_MS = 1500;
+
 // Events stopped at the button, so the page's row handlers (select, open details, re-render)
 // neither see a press on the control nor take keyboard shortcuts from it.
 const SWALLOWED = ['pointerdown', 'mousedown', 'mouseup', 'keydown'] as const;
@@ -64,6 +80,7 @@ export class CancelControl {
   private menu: OpenableMenu | undefined;
   private menuLoading = false;
   private readonly shadow: ShadowRoot;
+  private press: Press | undefined;
 
   constructor(readonly orderId: string, readonly key: string, symbol: string | undefined, private readonly callbacks: ControlCallbacks) {
     const { host, shadow } = makeHost();
@@ -97,11 +114,7 @@ export class CancelControl {
       for (const type of SWALLOWED) more.addEventListener(type, (event) => event.stopPropagation());
     }
     for (const type of SWALLOWED) this.button.addEventListener(type, (event) => event.stopPropagation());
-    // Cancel pressed with the menu open: the menu goes first (the click's checks see the control alone).
-    this.button.addEventListener('pointerdown', (e) => {
-      this.menu?.close();
-      if (e.isTrusted) this.callbacks.onPress?.(this);
-    });
+    this.button.addEventListener('pointerdown', (e) => this.onPress(e));
     this.button.addEventListener('keydown', (e) => e.isTrusted && (e.key === 'Enter' || e.key === ' ') && this.callbacks.onPress?.(this));
     this.render();
   }
@@ -137,12 +150,44 @@ export class CancelControl {
     return this.callbacks.misplaced?.(this, true);
   }
 
+  /**
+   * A pointer pressed the button: the click's checks run now, off the click's path, and a press
+   * that passes readies the request (onPress). A refused press readies nothing and shows why at
+   * once (a control put back in its own row is no longer under the pointer to be clicked).
+   */
+  private onPress(event: PointerEvent) {
+    // Cancel pressed with the menu open: the menu goes first (the checks see the control alone).
+    this.menu?.close();
+    this.press = undefined;
+    if (event.button !== 0 || (!event.isTrusted && !testHooks.acceptUntrusted) || !this.actionable) return;
+    const refusal = this.checks(() => this.pointerRefusal(event));
+    this.press = { at: event.timeStamp, refusal, row: this.row, parent: this.host.parentNode };
+    if (refusal) this.set('failed', refusal);
+    else this.callbacks.onPress?.(this);
+  }
+
   private onClick(event: MouseEvent) {
     benchMark('qc:click');
     event.stopPropagation();
     event.preventDefault();
     if (!event.isTrusted && !testHooks.acceptUntrusted) return;
-    this.accept(() => this.refusal(event));
+    // The press this click ends, if the control saw it (a key's click has none).
+    const press = this.press && event.detail > 0 && event.timeStamp - this.press.at < PRESS_HOLDS_MS ? this.press : undefined;
+    this.press = undefined;
+    // A key press has no pointer position (nor a pointer to arrive): the control's centre is checked.
+    const look = () => (event.detail === 0 ? this.centreRefusal() : this.pointerRefusal(event));
+    // A refused press refuses its click, whatever the page shows by the release.
+    this.accept(() => press?.refusal ?? (press && this.unchangedSince(press) ? undefined : this.checks(look)));
+  }
+
+  /**
+   * The press's checks stand for its click while nothing they looked at can have changed unseen:
+   * the control is where it was pressed, and the browser, which keeps watching it
+   * (IntersectionObserver v2, Chromium), still sees it whole. Anywhere else (Firefox, a control
+   * moved, a press held long, a pointerdown the page kept from the control) the click looks anew.
+   */
+  private unchangedSince(press: Press): boolean {
+    return press.row === this.row && press.parent === this.host.parentNode && stillSeen(this.host);
   }
 
   /**
@@ -151,13 +196,23 @@ export class CancelControl {
    * the pointer's rest on the row does not count, if it does not.
    */
   hotkey(aim: string | undefined): boolean {
-    return this.accept(() => this.centreRefusal(), aim);
+    return this.accept(() => this.checks(() => this.centreRefusal(), aim));
+  }
+
+  /** A cancel is not already on its way or done. */
+  private get actionable(): boolean {
+    return this.state !== 'sending' && this.state !== 'cancelled' && this.state !== 'closed';
+  }
+
+  /** Why the control must not act now: the row check, then the aim, then what is drawn (`look`). */
+  private checks(look: () => string | undefined, aim?: string): string | undefined {
+    return this.callbacks.misplaced?.(this) ?? aim ?? (testHooks.ignoreLayout ? undefined : look());
   }
 
   /** Acts if the checks pass; false when it refused (the refusal shows) or had nothing to do. */
-  private accept(layoutRefusal: () => string | undefined, aim?: string): boolean {
-    if (this.state === 'sending' || this.state === 'cancelled' || this.state === 'closed') return false;
-    const refusal = this.callbacks.misplaced?.(this) ?? aim ?? (testHooks.ignoreLayout ? undefined : layoutRefusal());
+  private accept(checks: () => string | undefined): boolean {
+    if (!this.actionable) return false;
+    const refusal = checks();
     if (refusal) {
       this.set('failed', refusal);
       return false;
@@ -172,10 +227,8 @@ export class CancelControl {
     return visibilityRefusal(this.host, rect.left + rect.width / 2, rect.top + rect.height / 2);
   }
 
-  /** Why a click must not act: hidden, faded, covered, or the control came to the pointer. */
-  private refusal(event: MouseEvent): string | undefined {
-    // A key press has no pointer position (nor a pointer to arrive): check the control's centre.
-    if (event.detail === 0) return this.centreRefusal();
+  /** Why a pointer's press or click must not act: hidden, faded, covered, or the control came to the pointer. */
+  private pointerRefusal(event: MouseEvent): string | undefined {
     return visibilityRefusal(this.host, event.clientX, event.clientY) ?? (deliberate(this.host) ? undefined : REFUSAL.sudden);
   }
 

@@ -136,6 +136,26 @@ describe(`a hostile page in ${browserName()}`, () => {
     await page.close();
   });
 
+  it('a decoy the page takes away the moment the user presses still makes the click refuse: what the user saw before pressing counts', async () => {
+    const page = await book();
+    const id = IDS[14]!;
+    await coverWithDecoy(page, id, 'Claim bonus');
+    // The page's own listener, first in line: the decoy goes as the press begins, and the press is
+    // held long enough for the browser to see the control whole before the release.
+    await page.evaluate(() => window.addEventListener('pointerdown', () => document.getElementById('decoy')?.remove(), { capture: true }));
+    await page.hover(control(id));
+    await settle();
+    await page.mouseDown();
+    await settle(400);
+    await page.mouseUp();
+    await refused(page, id, browserName() === 'chromium' ? REFUSAL.notVisible : REFUSAL.drawnOver);
+
+    // Nothing over it now: the next press and click cancel.
+    await page.click(control(id));
+    await sentOnce(id);
+    await page.close();
+  });
+
   it('double-clickjacking: a control shown under a resting pointer and clicked moments later refuses; moving onto it, the click cancels', async () => {
     const page = await book();
     const id = IDS[7]!;
