@@ -6,6 +6,9 @@ import { PACE_TEST_CREDENTIALS } from '../simulator/venues/pace-oms';
 import { median, medianInterval, pairedDifferences } from './stats';
 import type { BenchRow } from './types';
 
+/** A control as the bench finds it: by its marker, or by its tag in builds before issue 13 (`versus`). */
+const CONTROL = ['[data-quickcancel]', 'qc-cancel'];
+
 const CO = { executionType: 'CO', exchangeOrderId: '1300000034566552', legOrderIndicator: 'ENTRY' };
 
 /** How long a person's pointer rests on a button before pressing it (well under any human's). */
@@ -44,7 +47,7 @@ export const clickFetch = (h: Harness, page: Page, n: number, aimed: boolean): P
 /** The order's Cancel control, clicked: the time until the venue receives its cancel, and when it did. */
 export async function clickCancel(h: Harness, page: Page, id: string, aimed: boolean): Promise<{ ms: number; atMs: number }> {
   let atMs = 0;
-  const ms = await clickAndWait(page, `tr[data-oms="${id}"] [data-quickcancel]`, aimed, async () => {
+  const ms = await clickAndWait(page, CONTROL.map((c) => `tr[data-oms="${id}"] ${c}`).join(', '), aimed, async () => {
     const request = await h.sim.waitForRequest((r) => r.kind === 'api' && r.method === 'DELETE' && r.path.endsWith(`/${id}`));
     atMs = request.atMs;
     return request;
@@ -80,7 +83,7 @@ export async function openBenchPage(h: Harness, url: string): Promise<Page> {
     // so; scrolled to the bottom, the page would then move up under the resting pointer.
     document.body.style.paddingBottom = '100vh';
   });
-  await page.locator('[data-quickcancel]').first().waitFor();
+  await page.locator(CONTROL.join(', ')).first().waitFor();
   return page;
 }
 

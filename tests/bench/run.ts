@@ -12,10 +12,11 @@ import { benchPage } from './page';
 import { benchPanic } from './panic';
 import { cpuTimes, stealPercent } from './host';
 import { benchPopup } from './popup';
+import { benchVersus } from './versus';
 import { MAX_TRUSTED_STEAL_PERCENT, verdictAtMost } from './stats';
 import type { BenchRow } from './types';
 
-/** QC_BENCH=network,popup runs only those parts (every part when unset). */
+/** QC_BENCH=network,popup runs only those parts (every part when unset; `versus` only with QC_BENCH_VERSUS). */
 const only = process.env.QC_BENCH?.split(',');
 const wants = (part: string) => !only || only.includes(part);
 const started = cpuTimes();
@@ -30,6 +31,10 @@ try {
   if (wants('popup')) rows.push(...(await benchPopup(h)));
   if (wants('cancel-all')) rows.push(...(await benchCancelAll(h)));
   if (wants('panic')) rows.push(...(await benchPanic(h)));
+  // Against another build, each in its own browser: only when one is named.
+  const versus = process.env.QC_BENCH_VERSUS;
+  if (versus && wants('versus')) rows.push(...(await benchVersus(versus)));
+  else if (only?.includes('versus')) console.log('versus: name the other build with QC_BENCH_VERSUS=<its .output/chrome-mv3 directory>');
 } finally {
   await h.close();
 }

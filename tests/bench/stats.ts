@@ -27,6 +27,18 @@ export function medianInterval(values: number[], resamples = 2000, seed = 1): In
 }
 
 /**
+ * 95% percentile-bootstrap interval of median(subject) − median(baseline), two samples taken apart
+ * (e.g. two builds, each in its own browser): each resample draws from each sample on its own.
+ */
+export function medianDifferenceInterval(subject: number[], baseline: number[], resamples = 2000, seed = 1): Interval {
+  if (subject.length < 2 || baseline.length < 2) return { low: NaN, high: NaN };
+  const random = mulberry32(seed);
+  const draw = (values: number[]) => median(Array.from(values, () => values[Math.floor(random() * values.length)]!));
+  const differences = Array.from({ length: resamples }, () => draw(subject) - draw(baseline)).sort((a, b) => a - b);
+  return { low: differences[Math.floor(0.025 * resamples)]!, high: differences[Math.ceil(0.975 * resamples) - 1]! };
+}
+
+/**
  * Subject minus baseline, pair by pair: runs taken back to back share the host's mood of the moment,
  * so their difference is steadier than the difference of two medians.
  */

@@ -1,6 +1,6 @@
 // The bench's statistics: an interval around each median, and a verdict that admits doubt.
 import { describe, expect, it } from 'vitest';
-import { median, medianInterval, pairedDifferences, verdictAtMost } from '../../bench/stats';
+import { median, medianDifferenceInterval, medianInterval, pairedDifferences, verdictAtMost } from '../../bench/stats';
 
 describe('median', () => {
   it('is the middle value, or the mean of the two middle ones', () => {
@@ -50,5 +50,24 @@ describe('a verdict against "at most"', () => {
     expect(verdictAtMost({ low: 0.5, high: 1 }, 2, 25)).toBe('not trustworthy');
     expect(verdictAtMost({ low: 0.5, high: 1 }, 2, 3)).toBe('ok');
     expect(verdictAtMost({ low: NaN, high: NaN }, 2)).toBe('not trustworthy');
+  });
+});
+
+describe('the bootstrap interval of a difference of two medians (two builds, each in its own run)', () => {
+  const base = Array.from({ length: 60 }, (_, i) => 2 + ((i * 7) % 10) / 10);
+  it('holds the true shift, and 0 for two samples alike', () => {
+    const shifted = base.map((v) => v + 1);
+    const moved = medianDifferenceInterval(shifted, base);
+    expect(moved.low).toBeLessThanOrEqual(1);
+    expect(moved.high).toBeGreaterThanOrEqual(1);
+    expect(moved.low).toBeGreaterThan(0.5);
+    const same = medianDifferenceInterval([...base].reverse(), base);
+    expect(same.low).toBeLessThanOrEqual(0);
+    expect(same.high).toBeGreaterThanOrEqual(0);
+  });
+
+  it('has no interval when either side has fewer than two samples', () => {
+    expect(medianDifferenceInterval([1], base).low).toBeNaN();
+    expect(medianDifferenceInterval(base, []).high).toBeNaN();
   });
 });
