@@ -8,6 +8,7 @@ import { detectRow } from '../detect/discover';
 import { symbolOf } from '../detect/field-layout';
 import { HOST_SELECTOR } from './host';
 import { InViewQueue } from './in-view';
+import { Rooms } from './room';
 import { Outcomes, type Messenger } from './outcomes';
 import type { MenuActions } from './row-menu-contract';
 import { loadRowMenu } from './row-menu-loader';
@@ -44,6 +45,8 @@ export class Injector {
   readonly retired = new WeakSet<Node>();
   /** Controls of rows that left in this batch, by key, for the rows that replace them. */
   private readonly spare = new Map<string, CancelControl>();
+  /** Where controls of closed orders were: their rows keep their height (room.ts). */
+  private readonly rooms = new Rooms(this);
   private readonly outcomes: Outcomes;
   /** The countdowns of the cancel timers on this page's orders. */
   readonly timers: RowTimers;
@@ -154,7 +157,7 @@ export class Injector {
     const same = tracked.control?.key === key ? tracked.control : this.spare.get(key);
     const keep = detected.cancellable || !!same?.menuOpen;
     if (!keep || (tracked.control && tracked.control.key !== key)) this.drop(tracked);
-    if (!keep) return;
+    if (!keep) return this.rooms.keep(tracked.layout.slot(row), key, !!same);
     let control = tracked.control;
     if (!control) {
       control = this.spare.get(key);
@@ -233,6 +236,7 @@ export class Injector {
     const slot = tracked.layout.slot(row);
     if (control.host.parentNode === slot) return;
     for (const other of row.querySelectorAll(HOST_SELECTOR)) if (other !== control.host) other.remove();
+    this.rooms.clear(row);
     slot.append(control.host);
     placed(control.host);
     control.mounted();
@@ -266,8 +270,12 @@ export class Injector {
     return 'Not sent: the control is no longer in its order’s row';
   }
 
+  /** The row stays but its control goes (its order closed, or the row shows another order now). */
   private drop(tracked: Tracked) {
-    if (tracked.control) this.discard(tracked.control);
+    if (tracked.control) {
+      this.rooms.leave(tracked.control.host, tracked.control.key);
+      this.discard(tracked.control);
+    }
     tracked.control = undefined;
   }
 
@@ -287,6 +295,7 @@ export class Injector {
       control.host.remove();
     }
     this.controls.clear();
+    this.rooms.clearAll();
     this.rows.clear();
     this.pending.clear();
     this.spare.clear();

@@ -81,6 +81,27 @@ describe(`keeping the venue's connection warm in ${process.env.QC_BROWSER ?? 'ch
   });
 });
 
+describe(`a row whose order closed in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
+  it('keeps its height when the venue’s list says so and its control goes: the rows under the pointer do not move', async () => {
+    // An order no other test here cancels (their cancels show on the next page from the journal).
+    const id = CASE.fill;
+    const page = await book();
+    // The page's own refresh is held: it draws the row again only when the test says.
+    await page.evaluate(() => (window as any).__sim.stop());
+    const row = `[data-sim-key="${id}"]`;
+    const heightOf = () => page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().height, row);
+    const before = await heightOf();
+    await page.click(control(id));
+    await expect.poll(() => page.controlState(control(id)), { timeout: 20_000 }).toBe('cancelled');
+    // The page draws the order cancelled; the venue's list, read every PERIOD_MS here, agrees.
+    await page.evaluate(() => (window as any).__sim.refresh());
+    await expect.poll(() => page.count(control(id)), { timeout: 10_000 }).toBe(0);
+    expect(await page.count(`${row} [data-quickcancel-room]`)).toBe(1);
+    expect(await heightOf()).toBe(before);
+    await page.close();
+  });
+});
+
 describe(`a press that does not become a click in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
   it('pressing a control, moving away and releasing elsewhere sends nothing and records nothing; the click after it cancels once', async () => {
     // An order no other test here has cancelled (the journal outlives the simulator's reset).

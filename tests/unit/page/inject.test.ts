@@ -214,6 +214,35 @@ describe('following the page', () => {
     expect(counts()).toEqual(expectedCounts(next));
   });
 
+  it('a control that goes from a row the page keeps leaves a box of its size, so the table does not move; rows drawn anew keep it; a control put back takes its place', async () => {
+    const book = orders('pocketful', SAMPLES.pocketful);
+    const { sim, watcher, injector } = await mount('pocketful', book);
+    const room = (id: string) => rowOf(id)?.querySelector<HTMLElement>('[data-quickcancel-room]');
+    const closed = book.map((o) => (o.id === '202611220001' ? { ...o, status: 'cancelled' as const } : o));
+    await sim.set(closed);
+    watcher.flush();
+    expect(controlsIn(rowOf('202611220001'))).toBe(0);
+    expect(room('202611220001')?.style.cssText).toContain('width: 88px; height: 22px; margin: 0px 4px');
+    expect(room('202611220001')?.getAttribute('aria-hidden')).toBe('true');
+    // A row that never had a control gets no room: nothing of it changes.
+    expect(room('202611220003')).toBeFalsy();
+
+    sim.rerender('202611220001', 'replace');
+    watcher.flush();
+    expect(room('202611220001')).toBeTruthy();
+    expect(rowOf('202611220001')!.querySelectorAll('[data-quickcancel-room]')).toHaveLength(1);
+
+    await sim.set(book);
+    watcher.flush();
+    expect(controlsIn(rowOf('202611220001'))).toBe(1);
+    expect(room('202611220001')).toBeFalsy();
+
+    await sim.set(closed);
+    watcher.flush();
+    injector.destroy();
+    expect(document.querySelectorAll('[data-quickcancel-room], [data-quickcancel]')).toHaveLength(0);
+  });
+
   it('in-place changes: a status edited in its text node, a control taken out by the page', async () => {
     const { watcher } = await mount('pacetrader' as string, orders('pacetrader', SAMPLES.pacetrader));
     // (pacetrader fixture, read as pocketful: the generic detector; the recipe is Pocketful's)
