@@ -253,9 +253,8 @@ export class Injector {
   }
 
   /**
-   * At click time: the control must still sit in the row it was made for, and that row must still
-   * show its order (a page can move a control into another row, or rewrite the row under it).
-   * Otherwise the row is read again, which puts the right control back, and the click refused.
+   * At a press (or a key's click): the control must still sit in the row it was made for, showing
+   * its order (a page can move a control, or rewrite the row); else the row is read again.
    */
   private misplaced(control: CancelControl, forMenu = false): string | undefined {
     const row = control.row;
@@ -272,14 +271,12 @@ export class Injector {
 
   /** The row stays but its control goes (its order closed, or the row shows another order now). */
   private drop(tracked: Tracked) {
-    if (tracked.control) {
-      this.rooms.leave(tracked.control.host, tracked.control.key);
-      this.discard(tracked.control);
-    }
+    if (tracked.control) this.discard(tracked.control, true);
     tracked.control = undefined;
   }
 
-  private discard(control: CancelControl) {
+  private discard(control: CancelControl, leaveRoom = false) {
+    if (leaveRoom) this.rooms.leave(control.host, control.key);
     this.retired.add(control.host);
     forget(control.host);
     control.host.remove();
