@@ -138,10 +138,15 @@ function observe(host: Element) {
  * the page changes (within the observer's delay), says so. Reads no style and no layout.
  */
 export function stillSeen(host: Element): boolean {
-  if (!io) return false;
-  record(io.takeRecords());
+  return !!latestVerdict(host)?.visible;
+}
+
+/** The browser's latest verdict on this control, if it speaks of the control on screen since it was put where it is. */
+function latestVerdict(host: Element): Verdict | undefined {
+  // Verdicts the browser has taken but not yet delivered count too.
+  if (io) record(io.takeRecords());
   const verdict = verdicts.get(host);
-  return !!verdict && verdict.visible && verdict.intersecting && verdict.time >= (placedAt.get(host) ?? 0);
+  return verdict && verdict.intersecting && verdict.time >= (placedAt.get(host) ?? 0) ? verdict : undefined;
 }
 
 /** The control was put in its place now: what was seen of it before says nothing of it there. */
@@ -268,11 +273,9 @@ export function visibilityRefusal(host: HTMLElement, x: number, y: number, ownLo
     }
   }
   if (treeOf(host).elementFromPoint(x, y) !== host) return REFUSAL.covered;
-  // Verdicts the browser has taken but not yet delivered count too.
-  if (io) record(io.takeRecords());
-  const verdict = ownLook ? undefined : verdicts.get(host);
-  // A verdict counts when it was taken here, since the control was put here, while on screen.
-  if (verdict && verdict.intersecting && verdict.time >= (placedAt.get(host) ?? 0) && verdict.spot === spot(r)) {
+  const verdict = ownLook ? undefined : latestVerdict(host);
+  // And only when it was taken where the control is now.
+  if (verdict && verdict.spot === spot(r)) {
     return verdict.visible ? undefined : REFUSAL.notVisible;
   }
   // Drawn over a moment ago, while the user looked at it: a decoy gone at the press still counts.

@@ -10,8 +10,11 @@ export const HOST_SELECTOR = `[${HOST_ATTR}]`;
 export const HOST_WIDTH = 88;
 export const HOST_HEIGHT = 22;
 
+/** The room the host takes in a row (and the room a control leaves behind: room.ts). */
+export const HOST_BOX = `display:inline-block;vertical-align:middle;box-sizing:border-box;width:${HOST_WIDTH}px;height:${HOST_HEIGHT}px;margin:0 4px;padding:0;border:0;`;
+
 // Every property a page could use to hide, fade, shrink, stretch, move or cover the host.
-const HOST_STYLE = `display:inline-block;position:static;float:none;vertical-align:middle;box-sizing:border-box;width:${HOST_WIDTH}px;height:${HOST_HEIGHT}px;min-width:${HOST_WIDTH}px;min-height:${HOST_HEIGHT}px;max-width:${HOST_WIDTH}px;max-height:${HOST_HEIGHT}px;margin:0 4px;padding:0;border:0;opacity:1;visibility:visible;filter:none;backdrop-filter:none;mix-blend-mode:normal;transform:none;translate:none;scale:none;rotate:none;zoom:1;clip-path:none;mask:none;pointer-events:auto;z-index:auto;contain:strict;content-visibility:visible;overflow:hidden;cursor:pointer;`;
+const HOST_STYLE = `${HOST_BOX}position:static;float:none;min-width:${HOST_WIDTH}px;min-height:${HOST_HEIGHT}px;max-width:${HOST_WIDTH}px;max-height:${HOST_HEIGHT}px;opacity:1;visibility:visible;filter:none;backdrop-filter:none;mix-blend-mode:normal;transform:none;translate:none;scale:none;rotate:none;zoom:1;clip-path:none;mask:none;pointer-events:auto;z-index:auto;contain:strict;content-visibility:visible;overflow:hidden;cursor:pointer;`;
 
 /** The computed values a page could change to hide the host, and what they must be. */
 const HOST_COMPUTED = 'opacity:1;visibility:visible;filter:none;transform:none;clip-path:none;position:static;pointer-events:auto;mix-blend-mode:normal'

@@ -292,7 +292,7 @@ export class Injector {
       control.host.remove();
     }
     this.controls.clear();
-    this.rooms.clearAll();
+    this.rooms.clearAll([...this.rows.keys(), ...this.pending.rows()]);
     this.rows.clear();
     this.pending.clear();
     this.spare.clear();

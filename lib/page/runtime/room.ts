@@ -4,12 +4,11 @@
 // every order cancelled since, at once. The control leaves an empty box of its own size instead,
 // and a row the page draws anew for that order gets one too: the broker's table keeps its shape
 // until the page itself drops the row.
-import { HOST_HEIGHT, HOST_WIDTH } from './host';
+import { HOST_BOX } from './host';
 
 /** The marker of a room (never a control's: tests and the injector tell them apart). */
-export const ROOM_ATTR = 'data-quickcancel-room';
+const ROOM_ATTR = 'data-quickcancel-room';
 const ROOM_SELECTOR = `[${ROOM_ATTR}]`;
-const ROOM_STYLE = `display:inline-block;vertical-align:middle;box-sizing:border-box;width:${HOST_WIDTH}px;height:${HOST_HEIGHT}px;margin:0 4px;padding:0;border:0`;
 
 /** The injector's record of its own nodes: adding or taking out a room is no news to its observer. */
 export interface OwnNodes {
@@ -20,7 +19,6 @@ export interface OwnNodes {
 export class Rooms {
   /** Orders whose control left a row the page kept. */
   private readonly keys = new Set<string>();
-  private readonly live = new Set<Element>();
 
   constructor(private readonly own: OwnNodes) {}
 
@@ -45,9 +43,9 @@ export class Rooms {
     for (const room of row.querySelectorAll(ROOM_SELECTOR)) this.remove(room);
   }
 
-  /** QuickCancel leaves the page: no room stays behind. */
-  clearAll(): void {
-    for (const room of this.live) this.remove(room);
+  /** QuickCancel leaves the page (these are the rows it read): no room stays behind. */
+  clearAll(rows: Iterable<Element>): void {
+    for (const row of rows) this.clear(row);
     this.keys.clear();
   }
 
@@ -55,15 +53,13 @@ export class Rooms {
     const room = document.createElement('span');
     room.setAttribute(ROOM_ATTR, '');
     room.setAttribute('aria-hidden', 'true');
-    room.setAttribute('style', ROOM_STYLE);
+    room.setAttribute('style', HOST_BOX);
     this.own.hosts.add(room);
-    this.live.add(room);
     return room;
   }
 
   private remove(room: Element) {
     this.own.retired.add(room);
-    this.live.delete(room);
     room.remove();
   }
 }
