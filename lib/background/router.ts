@@ -8,6 +8,7 @@ import type { VenueAdapter } from '../venues/types';
 import { createHandlers, type Handler, type HandlerDeps, type OnSent } from './handlers';
 import { injectPageScript } from './page-scripts';
 import { wordedForPage } from './page-replies';
+import { benchMark } from '../bench-marks';
 
 export interface Sender {
   url?: string;
@@ -55,6 +56,7 @@ export function createRouter(deps: RouterDeps) {
       const failed = sender.tab?.id === undefined ? 'Refused: no tab to load into' : await (deps.injectPageScript ?? injectPageScript)(sender.tab.id, sender.frameId, message.load);
       if (failed) return { ok: false, error: failed };
     }
+    benchMark('qc:checked');
     return wordedForPage(await dispatch(message, 'page', onSent));
   };
 }

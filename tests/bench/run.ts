@@ -57,4 +57,5 @@ const over = verdicts.filter((r) => r.verdict === 'OVER');
 const unsure = verdicts.filter((r) => r.verdict === 'not trustworthy');
 console.log(over.length ? `\nOver budget: ${over.map((r) => r.name).join('; ')}` : '\nNo figure is over its budget.');
 if (unsure.length) console.log(`Not trustworthy this run (interval straddles the budget, or the host was busy): ${unsure.map((r) => r.name).join('; ')}`);
+for (const r of [...over, ...unsure].filter((r) => r.reason)) console.log(`\nWhy "${r.name}": ${r.reason}`);
 console.log('Results written to bench-results.json');

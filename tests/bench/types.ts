@@ -18,6 +18,8 @@ export interface BenchRow {
   /** The paired differences behind `decide`, kept in bench-results.json for comparing runs or builds. */
   pairs?: number[];
   note?: string;
+  /** Why the figure may miss its budget, and where its time goes: printed under the table when it does. */
+  reason?: string;
   /** Shown for what it tells, judged against no budget (e.g. a click no person could make). */
   reportOnly?: boolean;
 }
