@@ -160,8 +160,8 @@ export type RowCancelReply = Reply<Cancelled | ScopedCancelled | { timer: Cancel
 /** `refreshMs`: when asked for orders, how soon to ask again while they show (keeps the venue's connection warm). */
 export type StatusReply = Reply<{ entries: Record<string, JournalEntry>; known?: KnownOrder[]; refreshMs?: number }>;
 export type PreviewReply = Reply<{ order: OrderView | null; outcome?: CancelOutcome }>;
-/** `symbols`: the symbols listed, where the venue lists per symbol; `uncounted`: it needs one. */
-export type OpenOrdersReply = Reply<{ orders: OrderView[]; symbols?: string[] } | { outcome: CancelOutcome } | { uncounted: true }>;
+/** `symbols`: the symbols listed, where the venue lists per symbol; `uncounted`: it needs one; `more`: the venue lists more than were read. */
+export type OpenOrdersReply = Reply<{ orders: OrderView[]; symbols?: string[]; more?: true } | { outcome: CancelOutcome } | { uncounted: true }>;
 export type CancelAllReply = Reply<{ entries: JournalEntry[] } | { outcome: CancelOutcome }>;
 /** `appeared`: open orders that were not in the confirmed list, left open. */
 export type CancelOrdersReply = Reply<{ entries: JournalEntry[]; appeared: number }>;

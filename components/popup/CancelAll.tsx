@@ -13,12 +13,14 @@ export { summarize } from './orders';
 
 type Step =
   | { kind: 'idle' }
-  | { kind: 'confirm'; orders: OrderView[]; symbols?: string[] }
+  | { kind: 'confirm'; orders: OrderView[]; symbols?: string[]; more?: boolean }
   | { kind: 'running'; count: number }
-  | { kind: 'done'; text: string; ok: boolean; entries?: JournalEntry[]; appeared?: number };
+  | { kind: 'done'; text: string; ok: boolean; entries?: JournalEntry[]; appeared?: number; more?: boolean };
 
 const orders = (n: number) => `${n} open order${n === 1 ? '' : 's'}`;
 const settled = (e: JournalEntry) => e.status === 'cancelled' || e.status === 'already-closed';
+/** Where the venue lists more open orders than were read (list-pages.ts): the rest are not cancelled, and the user is told. */
+const beyond = (name: string) => ` ${name} lists more open orders than QuickCancel could read: cancel the rest on ${name}.`;
 
 /** Sends exactly these keys; `listed` is every order the confirmation showed. */
 export async function cancelExactly(venue: VenueId, chosen: readonly OrderView[], listed: readonly OrderView[], symbols?: string[]) {
@@ -38,9 +40,9 @@ export function CancelAll({ venue, confirmCancelAll, autoStart = false, entries 
     else setStep({ kind: 'idle' });
   }, [venue]);
 
-  async function run(open: OrderView[], symbols?: string[]) {
+  async function run(open: OrderView[], symbols?: string[], more = false) {
     setStep({ kind: 'running', count: open.length });
-    setStep(await cancelExactly(venue, open, open, symbols));
+    setStep({ ...(await cancelExactly(venue, open, open, symbols)), more });
   }
 
   async function start(symbols?: string[]) {
@@ -49,23 +51,25 @@ export function CancelAll({ venue, confirmCancelAll, autoStart = false, entries 
     if (got.kind !== 'ready') return;
     resetList();
     if (!got.orders.length) return setStep({ kind: 'done', ok: true, text: `No open orders on ${name}${got.symbols ? ` in ${got.symbols.join(', ')}` : ''}.` });
-    if (!confirmCancelAll) return run(got.orders, got.symbols);
-    setStep({ kind: 'confirm', orders: got.orders, symbols: got.symbols });
+    if (!confirmCancelAll) return run(got.orders, got.symbols, !!got.more);
+    setStep({ kind: 'confirm', orders: got.orders, symbols: got.symbols, more: !!got.more });
   }
 
   // The result follows the journal: an entry still being verified updates when the engine knows.
-  const shown = step.kind === 'done' && step.entries ? { ...step, text: resultText(latest(step.entries, entries), step.appeared ?? 0), ok: latest(step.entries, entries).every(settled) } : step;
+  const shown = step.kind === 'done' && step.entries
+    ? { ...step, text: resultText(latest(step.entries, entries), step.appeared ?? 0) + (step.more ? beyond(name) : ''), ok: !step.more && latest(step.entries, entries).every(settled) }
+    : step;
   const busy = list.kind === 'loading' || step.kind === 'running';
   return (
     <section class="cancel-all" aria-label={`Cancel all on ${name}`}>
       {step.kind === 'confirm' ? (
         <Confirm
           label="Confirm cancel-all"
-          question={<>Cancel these <strong>{orders(step.orders.length)}</strong> on {name}{step.symbols ? ` (${step.symbols.join(', ')})` : ''}? Orders placed after this are left open.</>}
+          question={<>Cancel these <strong>{orders(step.orders.length)}</strong> on {name}{step.symbols ? ` (${step.symbols.join(', ')})` : ''}? Orders placed after this are left open.{step.more && beyond(name)}</>}
           orders={step.orders}
           confirmText={`Cancel these ${step.orders.length}`}
           onBack={() => setStep({ kind: 'idle' })}
-          onConfirm={() => void run(step.orders, step.symbols)}
+          onConfirm={() => void run(step.orders, step.symbols, step.more)}
         />
       ) : list.kind === 'needs-symbol' ? (
         <SymbolAsk venueName={name} onList={(text) => void start(parseSymbols(text))} />

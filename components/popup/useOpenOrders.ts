@@ -8,7 +8,7 @@ export type OpenOrdersState =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'needs-symbol' }
-  | { kind: 'ready'; orders: OrderView[]; symbols?: string[] }
+  | { kind: 'ready'; orders: OrderView[]; symbols?: string[]; more?: true }
   | { kind: 'error'; text: string };
 
 /** "BTCUSDT, ethusdt" → ['BTCUSDT', 'ETHUSDT']. */
@@ -25,7 +25,7 @@ export function useOpenOrders(venue: VenueId): [OpenOrdersState, (symbols?: stri
         ? { kind: 'error', text: `Could not list open orders: ${reply.outcome.message ?? reply.outcome.kind}` }
         : 'uncounted' in reply
           ? { kind: 'needs-symbol' }
-          : { kind: 'ready', orders: reply.orders.filter((o) => o.state !== 'closed'), symbols: reply.symbols };
+          : { kind: 'ready', orders: reply.orders.filter((o) => o.state !== 'closed'), symbols: reply.symbols, ...(reply.more ? { more: true as const } : {}) };
     setState(next);
     return next;
   }

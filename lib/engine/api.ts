@@ -71,7 +71,7 @@ export function engineApi(engine: CancelEngine, venues: Record<VenueId, VenueAda
       const client = engine.client(venue);
       await client.syncClock(true).catch(() => false);
       const check = venues[venue].connectionCheck;
-      const list = check ? await client.run(venues[venue].openOrders, check.order, credentials) : await client.openOrders(credentials, true);
+      const list = check ? await client.listAll(check.order, credentials) : await client.openOrders(credentials, true);
       if (!isOrders(list)) return { outcome: list };
       return check ? { openOrders: open(list.orders).length, scope: check.scope } : { openOrders: open(list.orders).length };
     },

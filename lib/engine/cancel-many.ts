@@ -6,7 +6,8 @@ import { isOrders } from '../venues/types';
 import type { CancelEngine } from './engine';
 import { hintsOf } from './order-details';
 
-export type OpenList = { orders: OrderView[]; symbols?: string[] } | { outcome: CancelOutcome } | { uncounted: true };
+/** `more`: the venue lists more open orders than QuickCancel read (list-pages.ts). */
+export type OpenList = { orders: OrderView[]; symbols?: string[]; more?: true } | { outcome: CancelOutcome } | { uncounted: true };
 
 export interface CancelManyResult {
   entries: JournalEntry[];
@@ -25,24 +26,26 @@ const needsScope = (r: CancelOutcome) => r.kind === 'rejected' && r.code === 'QC
 export async function listOpen(engine: CancelEngine, venue: VenueId, credentials: unknown, symbols: readonly string[] = []): Promise<OpenList> {
   const client = engine.client(venue);
   const list = await client.openOrders(credentials, true);
-  if (isOrders(list)) return { orders: list.orders.filter(isOpen) };
+  if (isOrders(list)) return { orders: list.orders.filter(isOpen), ...(list.more ? { more: true as const } : {}) };
   if (!needsScope(list)) return { outcome: list };
   const wanted = [...new Set(symbols.map((s) => s.trim().toUpperCase()).filter(Boolean))];
   if (!wanted.length) return { uncounted: true };
-  const lists = await Promise.all(wanted.map((symbol) => client.run(client.adapter.openOrders, { symbol }, credentials)));
+  const lists = await Promise.all(wanted.map((symbol) => client.listAll({ symbol }, credentials)));
   const failed = lists.find((l) => !isOrders(l));
   if (failed && !isOrders(failed)) return { outcome: failed };
   const seen = new Set<string>();
   const orders: OrderView[] = [];
+  let more = false;
   for (const l of lists) {
     if (!isOrders(l)) continue;
+    more ||= !!l.more;
     for (const o of l.orders) {
       if (!isOpen(o) || seen.has(o.key)) continue;
       seen.add(o.key);
       orders.push(o);
     }
   }
-  return { orders, symbols: wanted };
+  return { orders, symbols: wanted, ...(more ? { more: true as const } : {}) };
 }
 
 /**

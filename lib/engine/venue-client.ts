@@ -7,6 +7,7 @@ import { safeVenueResult } from './redact';
 import { systemClock, TokenBucket, type Clock, type Priority } from './rate-limit';
 import { isClockSkew } from './retry';
 import { preparedKey, PreparedRequests } from './prepared';
+import { readAllPages } from './list-pages';
 
 /** What a lookup says about one order now. */
 export type OrderState =
@@ -205,7 +206,7 @@ export class VenueClient {
     const cached = this.openOrdersCache;
     if (!fresh && cached && this.clock.now() - cached.atMs < ORDER_LIST_TTL_MS) return cached.result;
     const atMs = this.clock.now();
-    const result = this.run(this.adapter.openOrders, {}, credentials, priority) as Promise<OrdersResult>;
+    const result = this.listAll({}, credentials, priority);
     this.openOrdersCache = { atMs, result };
     void result.then((r) => {
       if (!isOrders(r)) {
@@ -217,6 +218,12 @@ export class VenueClient {
       this.known = { atMs, byKey };
     });
     return result;
+  }
+
+  /** The venue's open orders under these filters, every page of them (list-pages.ts). */
+  listAll(filters: Record<string, unknown>, credentials: unknown, priority: Priority = 'now'): Promise<OrdersResult> {
+    const op = this.adapter.openOrders;
+    return readAllPages((page) => this.run(op, page === undefined ? filters : { ...filters, page }, credentials, priority));
   }
 
   /** New credentials: the next question about any order goes to the venue. */

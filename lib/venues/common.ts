@@ -71,6 +71,9 @@ export function rateLimited(res: HttpResponse, nowMs: number): CancelOutcome {
 }
 
 export const refuse = (outcome: CancelOutcome): Built => ({ refused: outcome });
+/** A list page's cursor as the engine passes it back (ListInput.page): the time in ms a venue's answer gave. */
+export const badPage = (page: string): Built | undefined =>
+  /^\d{1,16}$/.test(page) ? undefined : refuse({ kind: 'rejected', code: 'QC_BAD_FIELD', message: `List page ${page} is not a time in ms` });
 export const missingField = (field: string): Built =>
   refuse({ kind: 'rejected', code: 'QC_MISSING_FIELD', message: `Order field ${field} is missing` });
 export const unsupported = (what: string): Built =>

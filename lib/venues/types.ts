@@ -40,8 +40,16 @@ export interface BuildInput<O, C> {
 
 export type Built = { request: HttpRequest } | { refused: CancelOutcome };
 
-/** Lookup and open-orders results: zero orders means "not found". */
-export type OrdersResult = { orders: OrderView[] } | CancelOutcome;
+/**
+ * Lookup and open-orders results: zero orders means "not found". A venue that lists open orders a
+ * page at a time says where its list goes on: `next`, a cursor the engine passes back as the
+ * input's `page` (it reads every page); `more` when the list goes on and cannot be followed, or
+ * when the engine stopped before its end.
+ */
+export type OrdersResult = { orders: OrderView[]; next?: string; more?: true } | CancelOutcome;
+
+/** An open-orders input: the venue's filters, and the cursor of the page wanted after the first. */
+export type ListInput<O> = Partial<O> & { page?: string };
 
 export interface Operation<I, C, R> {
   build(input: BuildInput<I, C>): Promise<Built>;
@@ -105,8 +113,8 @@ export interface VenueAdapter<O = any, C = any> {
   cancel: Operation<O, C, CancelOutcome>;
   /** input.order holds the id field(s). */
   lookup: Operation<Partial<O>, C, OrdersResult>;
-  /** input.order holds optional filters. */
-  openOrders: Operation<Partial<O>, C, OrdersResult>;
+  /** input.order holds optional filters, and `page` for a page after the first. */
+  openOrders: Operation<ListInput<O>, C, OrdersResult>;
   /** Only where the venue has one. */
   cancelAll?: Operation<Record<string, never>, C, CancelOutcome>;
   completeCredentials?: CredentialsCompletion<C>;

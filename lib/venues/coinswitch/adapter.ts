@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ed25519PublicKeyHex, ed25519SignHex } from '../../crypto/ed25519';
 import { parseCancel, parseLookup, parseOpenOrders, parseServerTime } from './parse';
-import { firstIssue, keyPrefix, missingField, refuse, str } from '../common';
+import { badPage, firstIssue, keyPrefix, missingField, refuse, str } from '../common';
 import { coinswitch as descriptor } from './descriptor';
 import type { Built, HttpRequest, VenueAdapter } from '../types';
 
@@ -188,6 +188,12 @@ export const coinswitch: VenueAdapter<CoinswitchOrder, CoinswitchCredentials> = 
         const bad = fieldProblem(field, value);
         if (bad) return bad;
         pairs.push([wire, value as string]);
+      }
+      // A page after the first (parse.ts, paged): orders created at or before this time.
+      if (order?.page !== undefined) {
+        const bad = badPage(order.page);
+        if (bad) return bad;
+        pairs.push(['to_time', order.page]);
       }
       return signedRequest('GET', pathWithQuery(`${BASE}/orders`, pairs), null, creds.ok, nowMs);
     },

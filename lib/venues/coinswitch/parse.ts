@@ -176,10 +176,24 @@ export function parseOpenOrders(res: HttpResponse, nowMs: number): OrdersResult 
   const bad = jsonOrUnknown(res, json, noAnswer);
   if (bad) return bad;
   const data = (json as Record<string, unknown>).data;
-  if (isRecord(data) && Array.isArray(data.orders)) return { orders: views(data.orders) };
-  if (Array.isArray(data)) return { orders: views(data) };
+  if (isRecord(data) && Array.isArray(data.orders)) return paged(data.orders);
+  if (Array.isArray(data)) return paged(data);
   // A missing list is not "no open orders": saying so could hide orders that are still live.
   return { kind: 'unknown', message: `${describeResponse(res)}; ${noAnswer}` };
+}
+
+/** List Orders answers this many open orders when no `count` is sent (its reference: "Default 25 for open"). */
+export const OPEN_ORDERS_PAGE = 25;
+
+/**
+ * A full page may have older orders behind it: the next page is asked with `to_time` ("created at
+ * or before") at this page's oldest creation time, so an order sharing that time is not skipped.
+ */
+function paged(list: unknown[]): OrdersResult {
+  const orders = views(list);
+  if (list.length < OPEN_ORDERS_PAGE) return { orders };
+  const oldest = Math.min(...orders.map((o) => o.createdAtMs ?? Number.POSITIVE_INFINITY));
+  return Number.isFinite(oldest) ? { orders, next: String(oldest) } : { orders, more: true };
 }
 
 export function parseServerTime(res: HttpResponse): number | undefined {

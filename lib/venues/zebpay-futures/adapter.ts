@@ -3,9 +3,9 @@
 import { clockTime } from '../../token-expiry';
 import { z } from 'zod';
 import { hmacSha256Hex } from '../../crypto/hmac';
-import { asciiToken, firstIssue, isExpired, jwtExpiryMs, jwtPayload, keyPrefix, missingField, query, refuse, str } from '../common';
+import { asciiToken, badPage, firstIssue, isExpired, jwtExpiryMs, jwtPayload, keyPrefix, missingField, query, refuse, str } from '../common';
 import { zebpayFutures as descriptor } from './descriptor';
-import type { BuildInput, Built, HttpRequest, VenueAdapter } from '../types';
+import type { BuildInput, Built, HttpRequest, ListInput, VenueAdapter } from '../types';
 import { parseCancel, parseCancelAll, parseLookup, parseOpenOrders, parseServerTime } from './parse';
 
 const ORIGIN = 'https://futuresbe.zebpay.com';
@@ -174,14 +174,22 @@ export const zebpayFutures: VenueAdapter<ZebpayFuturesOrder, ZebpayFuturesCreden
   },
 
   openOrders: {
-    async build({ order, credentials, nowMs }: Input<Partial<ZebpayFuturesOrder>>): Promise<Built> {
+    async build({ order, credentials, nowMs }: Input<ListInput<ZebpayFuturesOrder>>): Promise<Built> {
       const auth = checkCredentials(credentials, nowMs);
       if ('refused' in auth) return auth.refused;
       const symbol = checkSymbol(orderOf(order).symbol);
       if ('refused' in symbol) return symbol.refused;
       // The venue lists open orders per symbol only.
       if (symbol.ok === undefined) return missingField('symbol');
-      return { request: await withQuery(auth.ok, '/api/v1/trade/order/open-orders', [['symbol', symbol.ok]], nowMs) };
+      const pairs: Array<[string, string]> = [['symbol', symbol.ok]];
+      // A page after the first: `since`, the nextTimestamp the page before gave (parse.ts).
+      const page = order?.page;
+      if (page !== undefined) {
+        const bad = badPage(page);
+        if (bad) return bad;
+        pairs.push(['since', page]);
+      }
+      return { request: await withQuery(auth.ok, '/api/v1/trade/order/open-orders', pairs, nowMs) };
     },
     parse: (res, input) => parseOpenOrders(res, input?.credentials, input?.nowMs ?? 0),
   },

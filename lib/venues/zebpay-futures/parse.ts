@@ -245,6 +245,17 @@ export function parseLookup(reply: HttpResponse, credentials: unknown, nowMs: nu
   return view ? { orders: [view] } : { kind: 'unknown', message: `${NAME} answered the lookup without an order` };
 }
 
+/**
+ * Where the list goes on: `nextTimestamp`, asked for as the next page's `since`; a `totalCount`
+ * beyond what was listed, with no way on, says there are more.
+ */
+function pageAfter(data: Record<string, unknown>, listed: number): { next?: string; more?: true } {
+  const next = num(data.nextTimestamp);
+  if (next !== undefined && next > 0) return { next: String(Math.round(next)) };
+  const total = num(data.totalCount);
+  return total !== undefined && total > listed ? { more: true } : {};
+}
+
 /** Open orders: data is { items, totalCount, nextTimestamp }; presence in the list means open. */
 export function parseOpenOrders(reply: HttpResponse, credentials: unknown, nowMs: number): OrdersResult {
   const res = judged(reply);
@@ -257,7 +268,7 @@ export function parseOpenOrders(reply: HttpResponse, credentials: unknown, nowMs
   const data = env.data;
   if (data === null || data === undefined) return { orders: [] };
   if (Array.isArray(data)) return { orders: views(data, true) };
-  if (isRecord(data) && Array.isArray(data.items)) return { orders: views(data.items, true) };
+  if (isRecord(data) && Array.isArray(data.items)) return { orders: views(data.items, true), ...pageAfter(data, data.items.length) };
   return { kind: 'unknown', message: `${NAME} answered open orders in an unexpected shape` };
 }
 

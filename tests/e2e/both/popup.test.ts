@@ -2,6 +2,7 @@
 // quick-cancel by id, cancel-all, and the history with every outcome's own words.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COINSWITCH_TEST_CREDENTIALS } from '../../simulator/venues/coinswitch';
 import { PACE_TEST_CREDENTIALS } from '../../simulator/venues/pace-oms';
 import { launchDriver, unknownHosts, type Driver, type DriverPage } from '../driver';
 
@@ -71,6 +72,23 @@ describe(`the popup in ${process.env.QC_BROWSER ?? 'chromium'}`, () => {
     const status = Object.fromEntries(d.sim.orders('pacetrader').map((o) => [o.id, o.status]));
     expect(status).toEqual({ '20261122-31': 'cancelled', '20261122-32': 'cancelled', '20261122-33': 'cancelled', '20261122-34': 'filled' });
     expect(d.sim.apiRequests('pacetrader').filter((r) => r.method === 'DELETE')).toHaveLength(3);
+  });
+
+  it('cancel-all on a venue that answers 25 open orders a page (CoinSwitch) lists and cancels all 26, the oldest included', { timeout: 90_000 }, async () => {
+    const ids = Array.from({ length: 26 }, (_, i) => `5e1f0c2a-0000-4000-8000-${String(700 + i).padStart(12, '0')}`);
+    d.sim.seed('coinswitch', ids.map((id) => ({ id, symbol: 'BTC/INR' })));
+    await d.setCredentials('coinswitch', COINSWITCH_TEST_CREDENTIALS);
+    const popup = await openPopup();
+    await popup.select('#qc-venue', 'coinswitch');
+    await popup.clickButton('Cancel all on CoinSwitch PRO…');
+    await popup.waitFor('[role=alertdialog]');
+    expect(await popup.text('[role=alertdialog]')).toContain('Cancel these 26 open orders on CoinSwitch PRO?');
+    expect(await popup.text('[role=alertdialog]')).not.toContain('could not read');
+    await popup.clickButton('Cancel these 26', '[role=alertdialog]');
+    // The venue's rate limit (10 at once, then 1 a second) paces the cancels.
+    await expect.poll(() => popup.text('[data-cancel-all=done]'), { timeout: 60_000 }).toBe('26 cancels: 26 cancelled.');
+    expect(d.sim.orders('coinswitch').filter((o) => ids.includes(o.id)).map((o) => o.status)).toEqual(ids.map(() => 'cancelled'));
+    await popup.close();
   });
 
   it('the history shows every outcome kind with its own words, newest first', async () => {

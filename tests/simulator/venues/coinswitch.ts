@@ -186,12 +186,18 @@ function listOrders(params: Map<string, string>, ctx: VenueContext): SimResponse
   const symbols = list('symbols');
   const count = params.has('count') ? Number(params.get('count')) : PAGE_SIZE;
   if (!Number.isInteger(count) || count < 1) return error(400, 'count must be a positive integer');
+  // List Orders' time filters: created at or after from_time, at or before to_time (Unix ms).
+  const time = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
+  const fromTime = time('from_time');
+  const toTime = time('to_time');
+  if ([fromTime, toTime].some((t) => t !== undefined && !Number.isInteger(t))) return error(400, 'from_time and to_time must be integers');
   const live = (o: SimOrder) => o.status === 'open' || o.status === 'cancelling';
   const orders = [...ctx.orders.values()]
     .filter((o) => !ctx.modes().justPlaced || !notYetKnown(o, ctx))
     .filter((o) => (open === 'true' ? live(o) : open === 'false' ? !live(o) : true))
     .filter((o) => !exchanges || exchanges.includes(String(o.extra.exchange ?? 'coinswitchx').toLowerCase()))
     .filter((o) => !symbols || symbols.includes(o.symbol.toLowerCase()))
+    .filter((o) => (fromTime === undefined || o.createdAtMs >= fromTime) && (toTime === undefined || o.createdAtMs <= toTime))
     .sort((a, b) => b.createdAtMs - a.createdAtMs)
     .slice(0, count)
     .map(wireOrder);

@@ -51,6 +51,31 @@ describe('cancel-all with the exact list', () => {
     expect($(root, '[data-cancel-all=done]').textContent).toBe('1 cancel: 1 cancelled. 2 new orders appeared after you confirmed and were left open.');
   });
 
+  it('a venue that lists more open orders than were read: the question and the result both say so, and the result is not a success', async () => {
+    send.mockImplementation(replies({
+      'open-orders': { ok: true, orders: [open('1'), open('2')], more: true },
+      'cancel-orders': { ok: true, appeared: 0, entries: [entry({ status: 'cancelled' }), entry({ status: 'cancelled' })] },
+    }));
+    const root = mount(<CancelAll venue="coinswitch" confirmCancelAll />);
+    await click(byText(root, 'button', 'Cancel all on CoinSwitch PRO…'));
+    const rest = 'CoinSwitch PRO lists more open orders than QuickCancel could read: cancel the rest on CoinSwitch PRO.';
+    expect($(root, '[role=alertdialog]').textContent).toContain(rest);
+    await click(byText(root, 'button', 'Cancel these 2'));
+    const done = $(root, '[data-cancel-all=done]');
+    expect(done.textContent).toBe(`2 cancels: 2 cancelled. ${rest}`);
+    expect(done.className).toBe('error');
+  });
+
+  it('the same without asking first (confirmation off): the result says so', async () => {
+    send.mockImplementation(replies({
+      'open-orders': { ok: true, orders: [open('1')], more: true },
+      'cancel-orders': { ok: true, appeared: 0, entries: [entry({ status: 'cancelled' })] },
+    }));
+    const root = mount(<CancelAll venue="coinswitch" confirmCancelAll={false} />);
+    await click(byText(root, 'button', 'Cancel all on CoinSwitch PRO…'));
+    expect($(root, '[data-cancel-all=done]').textContent).toContain('lists more open orders than QuickCancel could read');
+  });
+
   it('the result follows the journal while an entry is still being verified', async () => {
     const checking = entry({ status: 'unknown' });
     send.mockImplementation(replies({ 'open-orders': { ok: true, orders: [open('1')] }, 'cancel-orders': { ok: true, appeared: 0, entries: [checking] } }));

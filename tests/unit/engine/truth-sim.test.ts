@@ -9,6 +9,8 @@ import { Vault } from '../../../lib/vault/vault';
 import { venues, type VenueId } from '../../../lib/venues';
 import { COINSWITCH_TEST_CREDENTIALS } from '../../simulator/venues/coinswitch';
 import { TRADERNET_TEST_CREDENTIALS } from '../../simulator/venues/tradernet';
+import { ZEBPAY_TEST_CREDENTIALS } from '../../simulator/venues/zebpay-futures';
+import { listOpen } from '../../../lib/engine/cancel-many';
 import { simSend, simulatorForEachTest } from './sim-send';
 
 const sim = simulatorForEachTest();
@@ -84,5 +86,37 @@ describe('Tradernet session', () => {
     // The first command was refused, then retried once after the session opened.
     expect(paths.indexOf('getAuthInfo')).toBe(1);
     expect(paths[2]).toBe('getNotifyOrderJson');
+  });
+});
+
+describe('open-order lists that come a page at a time, read to their end', () => {
+  const uuid = (i: number) => `22222222-aaaa-4bbb-8ccc-${String(i).padStart(12, '0')}`;
+
+  it('CoinSwitch answers 25 open orders unless told otherwise: all 30 are listed, and a click on the oldest needs no lookup', async () => {
+    sim.seed('coinswitch', Array.from({ length: 30 }, (_, i) => ({ id: uuid(i), symbol: 'BTC/INR' })));
+    const e = await engine();
+    const open = await listOpen(e, 'coinswitch', COINSWITCH_TEST_CREDENTIALS);
+    expect('orders' in open && open.orders.map((o) => o.key).sort()).toEqual(Array.from({ length: 30 }, (_, i) => uuid(i)));
+    expect(open).not.toHaveProperty('more');
+    const lists = sim.apiRequests('coinswitch').filter((r) => r.path.startsWith('/trade/api/v2/orders?'));
+    expect(lists).toHaveLength(2);
+    expect(lists[1]!.path).toMatch(/&to_time=\d+$/);
+    // The oldest order (seeded first) is on the second page: its cancel fields are known all the same.
+    await e.client('coinswitch').openOrders(COINSWITCH_TEST_CREDENTIALS, true);
+    const before = sim.apiRequests('coinswitch').length;
+    expect((await e.cancel(popup('coinswitch', uuid(0)))).status).toBe('cancelled');
+    expect(sim.apiRequests('coinswitch').slice(before).map((r) => r.method)[0]).toBe('DELETE');
+  });
+
+  it('ZebPay answers open orders a page at a time per symbol: all 130 are listed', async () => {
+    sim.seed('zebpay-futures', Array.from({ length: 130 }, (_, i) => ({ id: `qcPaged${String(i).padStart(3, '0')}`, symbol: 'BTCUSDT' })));
+    const vault = new Vault();
+    await vault.setup('correct horse battery staple');
+    await vault.set('zebpay-futures', ZEBPAY_TEST_CREDENTIALS);
+    const e = new CancelEngine({ venues, credentials: vault, send: simSend(sim) });
+    const open = await listOpen(e, 'zebpay-futures', ZEBPAY_TEST_CREDENTIALS, ['BTCUSDT']);
+    expect('orders' in open && open.orders).toHaveLength(130);
+    expect(open).not.toHaveProperty('more');
+    expect(sim.apiRequests('zebpay-futures').filter((r) => r.path.includes('/open-orders?')).map((r) => /since=/.test(r.path))).toEqual([false, true]);
   });
 });

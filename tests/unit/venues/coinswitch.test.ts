@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import vectorFile from '../../fixtures/venues/vectors.json';
 import { checkCoinswitchKeyPair, coinswitch, encodeQueryValue } from '../../../lib/venues/coinswitch/adapter';
-import type { BuildInput, CancelOutcome, HttpRequest, HttpResponse, OrdersResult } from '../../../lib/venues/types';
+import { isOrders, type BuildInput, type CancelOutcome, type HttpRequest, type HttpResponse, type OrdersResult } from '../../../lib/venues/types';
+import { OPEN_ORDERS_PAGE } from '../../../lib/venues/coinswitch/parse';
 
 // Public vector C1's key pair (seed 00..1f): fake, published in the spec.
 const CREDS = {
@@ -209,6 +210,13 @@ describe('query-string rule for signed GETs', () => {
     expect(filtered.body).toBeNull();
   });
 
+  it('a page after the first asks for orders created at or before the time the page before ended at (to_time), signed as sent', async () => {
+    const req = await request('openOrders', input({ symbol: 'BTC/INR', page: '1719905777000' }));
+    expect(req.url).toBe('https://coinswitch.co/trade/api/v2/orders?open=true&symbols=BTC/INR&to_time=1719905777000');
+    expect(signs(req, `GET/trade/api/v2/orders?open=true&symbols=BTC/INR&to_time=1719905777000${NOW}`)).toBe(true);
+    expect(await coinswitch.openOrders.build(input({ page: '17199e5' }))).toEqual({ refused: { kind: 'rejected', code: 'QC_BAD_FIELD', message: expect.any(String) } });
+  });
+
   it('a space is percent-encoded in the URL while the signed string keeps it decoded', async () => {
     const req = await request('openOrders', input({ symbol: 'BTC INR' }));
     expect(req.url).toBe('https://coinswitch.co/trade/api/v2/orders?open=true&symbols=BTC%20INR');
@@ -395,6 +403,18 @@ describe('lookup and open-orders parse', () => {
         { key: second.order_id, state: 'in-flight', side: 'SELL', cancelFields: { orderId: second.order_id } },
       ],
     });
+  });
+
+  it('a full page (25, the default when no count is sent) says where the list goes on: at its oldest order\'s creation time', () => {
+    const page = Array.from({ length: OPEN_ORDERS_PAGE }, (_, i) => ({ ...wire, order_id: `a0a0a0a0-0000-4000-8000-${String(i).padStart(12, '0')}`, created_time: 1719905777000 - i * 1000 }));
+    const full = openOrders(res(200, { data: { orders: page } }));
+    expect(full).toMatchObject({ next: String(1719905777000 - 24_000) });
+    expect(isOrders(full) && full.orders).toHaveLength(OPEN_ORDERS_PAGE);
+    expect(openOrders(res(200, { data: { orders: page.slice(1) } }))).not.toHaveProperty('next');
+    // A full page without creation times cannot be followed: it says there are more.
+    const undated = page.map(({ created_time: _, ...o }) => o);
+    expect(openOrders(res(200, { data: { orders: undated } }))).toMatchObject({ more: true });
+    expect(openOrders(res(200, { data: { orders: undated } }))).not.toHaveProperty('next');
   });
 
   it.each([

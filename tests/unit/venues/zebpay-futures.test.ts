@@ -159,6 +159,14 @@ describe('lookup, open-orders, cancel-all and server-time builds', () => {
     expect(request.body).toBeNull();
   });
 
+  it('open-orders, a page after the first: since (the nextTimestamp the page before gave) between symbol and timestamp, signed', async () => {
+    const request = requestOf(await zebpayFutures.openOrders.build({ order: { symbol: 'BTCUSDT', page: '1712346300001' }, credentials: API, nowMs: NOW }));
+    const qs = 'symbol=BTCUSDT&since=1712346300001&timestamp=1712345678901';
+    expect(request.url).toBe(`https://futuresbe.zebpay.com/api/v1/trade/order/open-orders?${qs}`);
+    expect(request.headers['x-auth-signature']).toBe(hmac(API.secretKey, qs));
+    expect(await zebpayFutures.openOrders.build({ order: { symbol: 'BTCUSDT', page: 'soon' }, credentials: API, nowMs: NOW })).toMatchObject({ refused: { kind: 'rejected', code: 'QC_BAD_FIELD' } });
+  });
+
   it('open-orders (JWT)', async () => {
     const request = requestOf(await zebpayFutures.openOrders.build({ order: { symbol: 'BTCINR' }, credentials: JWT, nowMs: NOW }));
     expect(request.url).toBe('https://futuresbe.zebpay.com/api/v1/trade/order/open-orders?symbol=BTCINR');
@@ -411,6 +419,14 @@ describe('lookup and open-orders parse', () => {
     if (!('orders' in r)) throw new Error(JSON.stringify(r));
     return r.orders;
   };
+
+  it('open orders say where the list goes on: nextTimestamp is the next page; a totalCount beyond the page with no way on is "more"', () => {
+    expect(open(res(200, env({ items: [apiOrder], totalCount: 3, nextTimestamp: 1712346300001 })))).toMatchObject({ next: '1712346300001' });
+    const last = open(res(200, env({ items: [apiOrder], totalCount: 1, nextTimestamp: null })));
+    expect(last).not.toHaveProperty('next');
+    expect(last).not.toHaveProperty('more');
+    expect(open(res(200, env({ items: [apiOrder], totalCount: 3, nextTimestamp: null })))).toMatchObject({ more: true });
+  });
 
   it('maps an Order to an OrderView', () => {
     expect(only(lookup(res(200, env(apiOrder))))).toEqual([
