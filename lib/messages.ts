@@ -166,7 +166,8 @@ export type CancelAllReply = Reply<{ entries: JournalEntry[] } | { outcome: Canc
 /** `appeared`: open orders that were not in the confirmed list, left open. */
 export type CancelOrdersReply = Reply<{ entries: JournalEntry[]; appeared: number }>;
 /** One venue's part of a panic: its cancels, or why none could be sent. */
-export type PanicVenueResult = { venue: VenueId } & ({ entries: JournalEntry[] } | { outcome: CancelOutcome });
+/** `more`: the venue lists more open orders than were read; only those read were cancelled. */
+export type PanicVenueResult = { venue: VenueId } & ({ entries: JournalEntry[]; more?: true } | { outcome: CancelOutcome });
 export type PanicReply = Reply<{ venues: PanicVenueResult[] }>;
 export type VaultStatusReply = Reply<{ state: VaultState; configured: CredentialSummary[] }>;
 /** `scope`: what the count covers where the venue cannot list every open order at once. */

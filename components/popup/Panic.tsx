@@ -22,7 +22,8 @@ export function venueLine(result: PanicVenueResult, live: readonly JournalEntry[
   const now = latest(result.entries, live);
   if (!now.length) return `${name}: no open orders`;
   if (now.length === 1 && now[0]!.orderId === ALL_ORDERS) return `${name}: every open order (the venue's own cancel-all) — ${STATUS_LABEL[now[0]!.status]}`;
-  return `${name}: ${tallyText(tally(now))}`;
+  const rest = result.more ? ` — and more open orders than QuickCancel could read: cancel the rest on ${name}` : '';
+  return `${name}: ${tallyText(tally(now))}${rest}`;
 }
 
 export function Panic({ venues, confirm, autoStart = false, entries }: { venues: VenueId[]; confirm: boolean; autoStart?: boolean; entries?: JournalEntry[] }) {

@@ -251,7 +251,8 @@ export class CancelEngine {
   }
 
   /** Lists the venue's open orders and cancels each within the venue's rate limit. */
-  async cancelAll(venue: VenueId): Promise<{ entries: JournalEntry[] } | { outcome: CancelOutcome }> {
+  /** `more`: the venue lists more open orders than were read (list-pages.ts); only those read were cancelled. */
+  async cancelAll(venue: VenueId): Promise<{ entries: JournalEntry[]; more?: true } | { outcome: CancelOutcome }> {
     const creds = await this.opts.credentials.get(venue);
     if (creds.state !== 'ok') return { outcome: { kind: 'auth-failed', message: creds.state === 'locked' ? 'QuickCancel is locked' : 'No credentials for this venue' } };
     const client = this.client(venue);
@@ -270,7 +271,7 @@ export class CancelEngine {
     const entries = await Promise.all(
       open.map((o) => this.cancel({ venue, orderId: o.key, hints: hintsOf(o), source: 'cancel-all' }, o)),
     );
-    return { entries };
+    return list.more ? { entries, more: true } : { entries };
   }
 }
 

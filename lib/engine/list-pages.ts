@@ -3,14 +3,14 @@
 // then cancel-all would cancel only the newest page while saying it cancelled all, and a click on
 // an older order would wait for a lookup. The adapter says where its list goes on (`next`, a
 // cursor); this follows it, merging the pages.
-import type { CancelOutcome, OrderView } from '@/lib/model';
+import type { OrderView } from '@/lib/model';
 import { isOrders, type OrdersResult } from '../venues/types';
 
 /** 40 pages: 1,000 CoinSwitch orders. Past that the list says `more` rather than read on. */
 export const MAX_LIST_PAGES = 40;
 
 /** Reads one page: the first without a cursor, each next one with the cursor the one before gave. */
-export type ReadPage = (page: string | undefined) => Promise<OrdersResult | CancelOutcome>;
+export type ReadPage = (page: string | undefined) => Promise<OrdersResult>;
 
 /**
  * Every page as one list, each order once. Cursors may include the last page's boundary (CoinSwitch

@@ -107,6 +107,15 @@ describe('panic', () => {
     expect(sent(send, 'panic')).toEqual([]);
   });
 
+  it('a venue that lists more open orders than were read: its line says the rest are still open', async () => {
+    send.mockImplementation(replies({ panic: { ok: true, venues: [{ venue: 'coinswitch', entries: [entry({ venue: 'coinswitch', status: 'cancelled' })], more: true }] } }));
+    const root = mount(<Panic venues={['coinswitch']} confirm={false} />);
+    await click(byText(root, 'button', 'Panic: cancel everything…'));
+    expect($(root, '[data-panic-venue="coinswitch"]').textContent).toBe(
+      'CoinSwitch PRO: 1 cancelled, 0 already closed, 0 failed — and more open orders than QuickCancel could read: cancel the rest on CoinSwitch PRO',
+    );
+  });
+
   it('no venue with keys: nothing to press', () => {
     const root = mount(<Panic venues={[]} confirm />);
     expect((byText(root, 'button', 'Panic: cancel everything…') as HTMLButtonElement).disabled).toBe(true);
