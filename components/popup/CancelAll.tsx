@@ -6,7 +6,7 @@ import type { JournalEntry, OrderView, VenueId } from '@/lib/model';
 import { send } from '../api';
 import { venueInfo } from '../venue-info';
 import { Confirm, SymbolAsk } from './ConfirmList';
-import { latest, resultText } from './orders';
+import { latest, resultText, unread } from './orders';
 import { parseSymbols, useOpenOrders } from './useOpenOrders';
 
 export { summarize } from './orders';
@@ -19,8 +19,7 @@ type Step =
 
 const orders = (n: number) => `${n} open order${n === 1 ? '' : 's'}`;
 const settled = (e: JournalEntry) => e.status === 'cancelled' || e.status === 'already-closed';
-/** Where the venue lists more open orders than were read (list-pages.ts): the rest are not cancelled, and the user is told. */
-const beyond = (name: string) => ` ${name} lists more open orders than QuickCancel could read: cancel the rest on ${name}.`;
+const beyond = (name: string) => ` ${name} lists ${unread(name)}.`;
 
 /** Sends exactly these keys; `listed` is every order the confirmation showed. */
 export async function cancelExactly(venue: VenueId, chosen: readonly OrderView[], listed: readonly OrderView[], symbols?: string[]) {

@@ -9,7 +9,7 @@ import { send } from '../api';
 import { STATUS_LABEL } from '../outcome';
 import { venueInfo } from '../venue-info';
 import { Confirm } from './ConfirmList';
-import { latest } from './orders';
+import { latest, unread } from './orders';
 
 type Step = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'running' } | { kind: 'done'; venues: PanicVenueResult[] } | { kind: 'error'; text: string };
 
@@ -22,7 +22,7 @@ export function venueLine(result: PanicVenueResult, live: readonly JournalEntry[
   const now = latest(result.entries, live);
   if (!now.length) return `${name}: no open orders`;
   if (now.length === 1 && now[0]!.orderId === ALL_ORDERS) return `${name}: every open order (the venue's own cancel-all) — ${STATUS_LABEL[now[0]!.status]}`;
-  const rest = result.more ? ` — and more open orders than QuickCancel could read: cancel the rest on ${name}` : '';
+  const rest = result.more ? ` — and ${unread(name)}` : '';
   return `${name}: ${tallyText(tally(now))}${rest}`;
 }
 

@@ -57,6 +57,9 @@ export function summarize(entries: readonly JournalEntry[]): string {
   return `${plural(entries.length, 'cancel')}: ${parts.join(', ')}.`;
 }
 
+/** Where a venue lists more open orders than were read (lib/engine/list-pages.ts): the rest are not cancelled, and the user is told. */
+export const unread = (venueName: string) => `more open orders than QuickCancel could read: cancel the rest on ${venueName}`;
+
 /** The result line of an exact-list cancel: what happened, and what was deliberately left open. */
 export function resultText(entries: readonly JournalEntry[], appeared: number): string {
   const head = summarize(entries);

@@ -250,8 +250,10 @@ export class CancelEngine {
     if (unresolved) this.opts.onUnresolved?.();
   }
 
-  /** Lists the venue's open orders and cancels each within the venue's rate limit. */
-  /** `more`: the venue lists more open orders than were read (list-pages.ts); only those read were cancelled. */
+  /**
+   * Lists the venue's open orders and cancels each within the venue's rate limit. `more`: the venue
+   * lists more open orders than were read (list-pages.ts); only those read were cancelled.
+   */
   async cancelAll(venue: VenueId): Promise<{ entries: JournalEntry[]; more?: true } | { outcome: CancelOutcome }> {
     const creds = await this.opts.credentials.get(venue);
     if (creds.state !== 'ok') return { outcome: { kind: 'auth-failed', message: creds.state === 'locked' ? 'QuickCancel is locked' : 'No credentials for this venue' } };
